@@ -1,0 +1,120 @@
+using System.Runtime.CompilerServices;
+
+namespace ExposureSdk.Internal;
+
+/// <summary>Argument checks shared by the model's constructors.</summary>
+internal static class Guard
+{
+    /// <summary>The longest identifier or name the SDK accepts, in UTF-16 code units.</summary>
+    public const int MaxIdentifierLength = 512;
+
+    /// <summary>The longest free text (descriptions, remediation steps) the SDK accepts.</summary>
+    public const int MaxTextLength = 64 * 1024;
+
+    public static string Identifier(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        ArgumentNullException.ThrowIfNull(value, paramName);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException("The value must not be empty or white space.", paramName);
+        }
+
+        if (value.Length > MaxIdentifierLength)
+        {
+            throw new ArgumentException($"The value is {value.Length} characters long; at most {MaxIdentifierLength} are allowed.", paramName);
+        }
+
+        return value;
+    }
+
+    public static string? OptionalText(string? value, int maxLength, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            throw new ArgumentException($"The value is {value.Length} characters long; at most {maxLength} are allowed.", paramName);
+        }
+
+        return value;
+    }
+
+    public static T Defined<T>(T value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"'{value}' is not a defined {typeof(T).Name} value.");
+        }
+
+        return value;
+    }
+
+    public static double? Percentage(double? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+    {
+        if (value is { } v && (double.IsNaN(v) || v < 0 || v > 100))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, "The value must be a percentage between 0 and 100.");
+        }
+
+        return value;
+    }
+
+    public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
+
+    /// <summary>Copies a sequence of strings, rejecting nulls, empties and overlong items, dropping exact duplicates.</summary>
+    public static IReadOnlyList<string> Strings(IEnumerable<string>? values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+
+        var list = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in values)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException("The collection must not contain null, empty or white-space items.", paramName);
+            }
+
+            if (value.Length > MaxIdentifierLength)
+            {
+                throw new ArgumentException($"An item is {value.Length} characters long; at most {MaxIdentifierLength} are allowed.", paramName);
+            }
+
+            if (seen.Add(value))
+            {
+                list.Add(value);
+            }
+        }
+
+        return list.AsReadOnly();
+    }
+
+    /// <summary>Copies a sequence of values into a read-only list, rejecting defaults.</summary>
+    public static IReadOnlyList<T> Distinct<T>(IEnumerable<T>? values, [CallerArgumentExpression(nameof(values))] string? paramName = null)
+        where T : struct, IEquatable<T>
+    {
+        if (values is null)
+        {
+            return [];
+        }
+
+        var list = new List<T>();
+        var seen = new HashSet<T>();
+        foreach (var value in values)
+        {
+            if (value.Equals(default))
+            {
+                throw new ArgumentException($"The collection must not contain a default {typeof(T).Name}.", paramName);
+            }
+
+            if (seen.Add(value))
+            {
+                list.Add(value);
+            }
+        }
+
+        return list.AsReadOnly();
+    }
+}
