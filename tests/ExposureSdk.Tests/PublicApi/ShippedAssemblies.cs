@@ -1,0 +1,34 @@
+using System.Reflection;
+
+namespace ExposureSdk.Tests.PublicApi;
+
+/// <summary>
+/// The assemblies the repository ships (one per packable project under <c>src/</c>). The public-API
+/// snapshot and the public type rules run over each of them.
+/// </summary>
+/// <remarks>
+/// To add a shipped project: reference it from <c>tests/ExposureSdk.Tests/ExposureSdk.Tests.csproj</c>,
+/// add one line below (<c>typeof(&lt;any public type&gt;).Assembly</c>), then accept its API file with
+/// <c>EXPOSURESDK_ACCEPT_API=1 dotnet test tests/ExposureSdk.Tests -c Release --filter "FullyQualifiedName~PublicApi"</c>.
+/// </remarks>
+internal static class ShippedAssemblies
+{
+    public static IReadOnlyList<Assembly> All { get; } =
+    [
+        typeof(ExposureSnapshot).Assembly,
+    ];
+
+    public static TheoryData<string> Names()
+    {
+        var data = new TheoryData<string>();
+        foreach (var assembly in All)
+        {
+            data.Add(assembly.GetName().Name!);
+        }
+
+        return data;
+    }
+
+    public static Assembly Get(string name)
+        => All.Single(a => a.GetName().Name == name);
+}
