@@ -28,7 +28,7 @@ public sealed record Asset
         Id = id;
         Kind = kind;
         Name = Guard.OptionalText(name, Guard.MaxIdentifierLength);
-        Criticality = criticality is { } c ? Guard.Defined(c) : null;
+        Criticality = criticality is { } c ? Guard.Defined(c, nameof(criticality)) : null;
         Tags = Guard.Strings(tags);
     }
 

@@ -101,10 +101,10 @@ public sealed record Recommendation
         Domain = domain;
         Impact = Guard.Defined(impact);
         Description = Guard.OptionalText(description, Guard.MaxTextLength);
-        RemediationSteps = CopySteps(remediationSteps);
+        RemediationSteps = CopySteps(remediationSteps, nameof(remediationSteps));
         ManageUrl = manageUrl;
         MaxPoints = maxPoints;
-        State = state is { } s ? Guard.Defined(s) : null;
+        State = state is { } s ? Guard.Defined(s, nameof(state)) : null;
         IsRiskAccepted = isRiskAccepted;
         LastCalculated = Guard.Utc(lastCalculated);
         LastStateChange = Guard.Utc(lastStateChange);
@@ -164,17 +164,17 @@ public sealed record Recommendation
     /// <summary>The count-only result, for sources that report counts rather than per-asset results.</summary>
     public ResultCounts? Counts { get; }
 
-    private static System.Collections.ObjectModel.ReadOnlyCollection<string> CopySteps(IEnumerable<string>? steps)
+    private static System.Collections.ObjectModel.ReadOnlyCollection<string> CopySteps(IEnumerable<string>? steps, string paramName)
     {
         var list = new List<string>();
         foreach (var step in steps ?? [])
         {
             if (string.IsNullOrWhiteSpace(step))
             {
-                throw new ArgumentException("Remediation steps must not be null, empty or white space.", nameof(steps));
+                throw new ArgumentException("Remediation steps must not be null, empty or white space.", paramName);
             }
 
-            list.Add(Guard.OptionalText(step, Guard.MaxTextLength, nameof(steps))!);
+            list.Add(Guard.OptionalText(step, Guard.MaxTextLength, paramName)!);
         }
 
         return list.AsReadOnly();
