@@ -1,0 +1,157 @@
+using ExposureSdk.Demo;
+
+namespace ExposureSdk.Tests.Demo;
+
+public sealed class DemoTenantTests
+{
+    private static readonly DemoTenant Default = DemoTenant.Create();
+
+    [Fact]
+    public void Create_SameSeed_GivesIdenticalSnapshots()
+    {
+        var other = DemoTenant.Create(DemoTenantOptions.DefaultSeed);
+
+        Fingerprint(other.Today).Should().Equal(Fingerprint(Default.Today));
+        Fingerprint(other.GetSnapshot(17)).Should().Equal(Fingerprint(Default.GetSnapshot(17)));
+    }
+
+    [Fact]
+    public void Create_DifferentSeed_GivesDifferentTenant()
+    {
+        var other = DemoTenant.Create(7);
+
+        Fingerprint(other.Today).Should().NotEqual(Fingerprint(Default.Today));
+    }
+
+    [Fact]
+    public void Create_Defaults_UseTheFixedReferenceInstantNotTheClock()
+    {
+        Default.AsOf.Should().Be(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
+        Default.Today.AsOf.Should().Be(Default.AsOf);
+        Default.Today.TenantId.Should().Be("contoso-demo");
+        Default.GetSnapshot(60).AsOf.Should().Be(Default.AsOf.AddDays(-60));
+    }
+
+    [Fact]
+    public void Today_HasAbout5000AssetsOfEveryKind()
+    {
+        Default.Today.Assets.Count.Should().BeInRange(4500, 5500);
+        Default.AssetCount.Should().BeInRange(4500, 5500);
+        var kinds = Default.Today.Assets.GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => g.Count());
+        kinds[AssetKind.Device].Should().BeGreaterThan(1000);
+        kinds[AssetKind.Identity].Should().BeGreaterThan(1000);
+        kinds[AssetKind.CloudResource].Should().BeGreaterThan(200);
+        kinds[AssetKind.SaaSApp].Should().BeGreaterThan(50);
+        Default.Today.Assets.Should().OnlyContain(a => a.Criticality != null && a.Tags.Count > 0 && !string.IsNullOrWhiteSpace(a.Name));
+        Default.Today.Assets.Select(a => a.Criticality).Distinct().Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void Today_HasAbout150RealisticRecommendations()
+    {
+        var recommendations = Default.Today.Recommendations;
+
+        recommendations.Count.Should().BeInRange(140, 170);
+        recommendations.Should().OnlyContain(r =>
+            r.Description!.Length > 30 && r.RemediationSteps.Count > 0 && r.ManageUrl!.Scheme == Uri.UriSchemeHttps && r.Tags.Count > 0);
+        recommendations.Select(r => r.Name).Should().OnlyHaveUniqueItems();
+        recommendations.Should().NotContain(r => r.Description!.Contains("lorem", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Today_UsesAll26WellKnownWorkloadsAndTheMainSources()
+    {
+        var recommendations = Default.Today.Recommendations;
+
+        recommendations.Select(r => r.Workload).Distinct().Should().BeEquivalentTo(Workload.WellKnown);
+        recommendations.Select(r => r.Source).Distinct().Should().Contain(
+            [RecommendationSource.MicrosoftSecureScore, RecommendationSource.DefenderForCloud, RecommendationSource.CisBenchmark]);
+        recommendations.Select(r => r.Domain).Distinct().Should().BeEquivalentTo(SecurityDomain.WellKnown);
+    }
+
+    [Fact]
+    public void Today_MixesPerAssetCountOnlyAndExplicitStates()
+    {
+        var today = Default.Today;
+        var assessed = today.Assessments.Select(a => a.RecommendationId).ToHashSet();
+
+        today.Assessments.Count.Should().BeGreaterThan(20_000);
+        today.Assessments.Select(a => a.Status).Distinct().Should().BeEquivalentTo([AssessmentStatus.Healthy, AssessmentStatus.Unhealthy, AssessmentStatus.NotApplicable]);
+        today.Recommendations.Count(r => r.Counts is not null).Should().BeGreaterThan(20);
+        today.Recommendations.Should().OnlyContain(r => r.Counts == null || !assessed.Contains(r.Id));
+        today.Recommendations.Should().Contain(r => r.Counts == null && !assessed.Contains(r.Id), "one recommendation has no data (NotAvailable)");
+        today.Recommendations.Should().Contain(r => r.State == ComplianceState.MitigatedByOrganization);
+        today.Recommendations.Should().Contain(r => r.IsRiskAccepted);
+        today.Recommendations.Should().Contain(r => r.MaxPoints != null).And.Contain(r => r.MaxPoints == null);
+    }
+
+    [Fact]
+    public void Today_HasMetricsAndThe13PredefinedInitiativesPlusThreatAnalytics()
+    {
+        var today = Default.Today;
+
+        today.Metrics.Count.Should().BeGreaterThan(30);
+        today.Initiatives.Should().Contain(i => i.Name == "Endpoint Security" && i.IsFavorite && i.TargetScore == 85);
+        today.Initiatives.Count(i => i.Kind != InitiativeKind.ThreatAnalytics).Should().Be(13);
+        today.Initiatives.Should().Contain(i => i.Kind == InitiativeKind.ThreatAnalytics && i.IsRecommendationOnly);
+        Default.GetSnapshot(1).Initiatives.Count.Should().Be(today.Initiatives.Count - 1, "a threat-analytics initiative appears today");
+    }
+
+    [Fact]
+    public void GetHistory_ReturnsOneSnapshotPerDayOldestFirst()
+    {
+        var history = Default.GetHistory().ToList();
+
+        history.Should().HaveCount(61);
+        history.Zip(history.Skip(1)).Should().OnlyContain(p => p.Second.AsOf - p.First.AsOf == TimeSpan.FromDays(1));
+        history[^1].Should().BeSameAs(Default.Today);
+        Default.GetHistory(14).Should().HaveCount(15);
+    }
+
+    [Fact]
+    public void GetHistory_AssetsJoinDuringTheHistory()
+    {
+        Default.GetSnapshot(60).Assets.Count.Should().BeLessThan(Default.Today.Assets.Count);
+    }
+
+    [Fact]
+    public void GetSnapshot_OutOfRange_Throws()
+    {
+        var act = () => Default.GetSnapshot(61);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+        act = () => Default.GetSnapshot(-1);
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Theory]
+    [InlineData(0, 5000)]
+    [InlineData(400, 5000)]
+    [InlineData(60, 100)]
+    [InlineData(60, 300_000)]
+    public void Create_OptionsOutOfRange_Throws(int historyDays, int assetCount)
+    {
+        var act = () => DemoTenant.Create(new DemoTenantOptions { HistoryDays = historyDays, AssetCount = assetCount });
+
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Create_SmallerTenant_KeepsTheMix()
+    {
+        var small = DemoTenant.Create(new DemoTenantOptions { AssetCount = 1000, HistoryDays = 10, TenantId = "fabrikam" });
+
+        small.Today.Assets.Count.Should().BeInRange(900, 1100);
+        small.Today.TenantId.Should().Be("fabrikam");
+        small.GetHistory().Should().HaveCount(11);
+    }
+
+    private static List<string> Fingerprint(ExposureSnapshot snapshot)
+    {
+        var lines = new List<string> { $"{snapshot.TenantId} {snapshot.AsOf:O}" };
+        lines.AddRange(snapshot.Assets.Select(a => $"{a.Id} {a.Kind} {a.Name} {a.Criticality} {string.Join(',', a.Tags)}"));
+        lines.AddRange(snapshot.Recommendations.Select(r => $"{r.Id} {r.State} {r.Counts} {r.LastStateChange:O} {r.LastCalculated:O}"));
+        lines.AddRange(snapshot.Assessments.Select(a => $"{a.RecommendationId} {a.AssetId} {a.Status}"));
+        lines.AddRange(snapshot.Initiatives.Select(i => i.Id.Value));
+        return lines;
+    }
+}
