@@ -1,0 +1,249 @@
+namespace ExposureSdk.Events;
+
+/// <summary>
+/// Score-drop detection (domain rules §4): a pure function of the baseline's and today's score cards.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>MetricScoreDrop / InitiativeScoreDrop when previous − current ≥ threshold − 1e-9 (threshold 2
+/// percentage points by default, inclusive: a drop of exactly 2.00 raises an event, 1.99 does not).</item>
+/// <item>NewInitiative when an initiative is on today's card and not on the baseline.</item>
+/// <item>No false alarms: no event when there is no baseline, when a subject is not on the baseline, or
+/// when its score is Unavailable or Stale on either card.</item>
+/// </list>
+/// Events are ordered by kind, then ordinal subject id.
+/// </remarks>
+public static class ScoreDropDetector
+{
+    /// <summary>Detects the events between a baseline and today.</summary>
+    /// <param name="previous">The baseline (see <see cref="SelectBaseline"/>), or <see langword="null"/> when there is none: no event.</param>
+    /// <param name="current">Today's card.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The events, by kind then ordinal subject id.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="current"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static IReadOnlyList<SecurityEvent> Detect(ScoreCard? previous, ScoreCard current, ScoreDropOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var o = options ?? new ScoreDropOptions();
+        o.Validate();
+        if (previous is null)
+        {
+            return [];
+        }
+
+        var events = new List<SecurityEvent>();
+        foreach (var metric in current.Metrics)
+        {
+            var before = previous.FindMetric(metric.Id);
+            if (before is null || !Comparable(before.Availability, before.Score, metric.Availability, metric.Score, out var p, out var c) || !IsDrop(p, c, o))
+            {
+                continue;
+            }
+
+            var drop = p - c;
+            events.Add(new SecurityEvent(
+                SecurityEventKind.MetricScoreDrop,
+                current.AsOf,
+                metric.Id,
+                metric.Name,
+                p,
+                c,
+                drop,
+                metric.Weight,
+                Effects(current, metric, drop),
+                MetricCauses(before, metric)));
+        }
+
+        foreach (var initiative in current.Initiatives)
+        {
+            var before = previous.FindInitiative(initiative.Id);
+            if (before is null)
+            {
+                events.Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, initiative.Id, initiative.Name, null, initiative.Score, null, null, null, null));
+                continue;
+            }
+
+            if (!Comparable(before.Availability, before.Score, initiative.Availability, initiative.Score, out var p, out var c) || !IsDrop(p, c, o))
+            {
+                continue;
+            }
+
+            events.Add(new SecurityEvent(
+                SecurityEventKind.InitiativeScoreDrop,
+                current.AsOf,
+                initiative.Id,
+                initiative.Name,
+                p,
+                c,
+                p - c,
+                null,
+                null,
+                InitiativeCauses(previous, before, current, initiative)));
+        }
+
+        return events
+            .OrderBy(e => e.Kind)
+            .ThenBy(e => e.SubjectId, StringComparer.Ordinal)
+            .ToArray()
+            .AsReadOnly();
+    }
+
+    /// <summary>
+    /// Chooses the baseline ("yesterday") for a card taken at <paramref name="currentAsOf"/>: the latest card
+    /// of the previous calendar day in <see cref="ScoreDropOptions.TimeZone"/>; if there is none, the latest
+    /// card from before that day that is at most <see cref="ScoreDropOptions.BaselineMaxAge"/> older than
+    /// <paramref name="currentAsOf"/>; otherwise <see langword="null"/>. Cards of the current day are never a
+    /// baseline (Decision).
+    /// </summary>
+    /// <param name="history">Earlier cards, in any order.</param>
+    /// <param name="currentAsOf">The current card's time.</param>
+    /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The baseline, or <see langword="null"/>. Among cards with the same time, the later in <paramref name="history"/> wins.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="history"/> is <see langword="null"/> or holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public static ScoreCard? SelectBaseline(IEnumerable<ScoreCard> history, DateTimeOffset currentAsOf, ScoreDropOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var o = options ?? new ScoreDropOptions();
+        o.Validate();
+        var today = LocalDate(currentAsOf, o.TimeZone);
+        var yesterday = today.AddDays(-1);
+        ScoreCard? ofYesterday = null, earlier = null;
+        foreach (var card in history)
+        {
+            ArgumentNullException.ThrowIfNull(card, nameof(history));
+            var date = LocalDate(card.AsOf, o.TimeZone);
+            if (date == yesterday)
+            {
+                if (ofYesterday is null || card.AsOf >= ofYesterday.AsOf)
+                {
+                    ofYesterday = card;
+                }
+            }
+            else if (date < yesterday && currentAsOf - card.AsOf <= o.BaselineMaxAge)
+            {
+                if (earlier is null || card.AsOf >= earlier.AsOf)
+                {
+                    earlier = card;
+                }
+            }
+        }
+
+        return ofYesterday ?? earlier;
+    }
+
+    internal static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    internal static bool IsDrop(double previous, double current, ScoreDropOptions options)
+    {
+        var drop = previous - current;
+        if (options.Mode == ScoreDropThresholdMode.PercentOfPrevious)
+        {
+            return previous > 0 && drop / previous * 100 >= options.ThresholdPoints - ScoreDropOptions.Tolerance;
+        }
+
+        return drop >= options.ThresholdPoints - ScoreDropOptions.Tolerance;
+    }
+
+    private static bool Comparable(ScoreAvailability pa, double? ps, ScoreAvailability ca, double? cs, out double previous, out double current)
+    {
+        previous = ps ?? 0;
+        current = cs ?? 0;
+        return pa == ScoreAvailability.Available && ca == ScoreAvailability.Available && ps is not null && cs is not null;
+    }
+
+    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double drop)
+    {
+        var effects = new List<InitiativeEffect>();
+        foreach (var initiative in current.Initiatives)
+        {
+            double w = -1, sum = 0;
+            foreach (var m in initiative.Metrics)
+            {
+                if (m.MetricId == metric.Id)
+                {
+                    w = m.NumericWeight;
+                }
+
+                if (m.NumericWeight > 0 && current.FindMetric(m.MetricId) is { Availability: ScoreAvailability.Available, Score: not null })
+                {
+                    sum += m.NumericWeight;
+                }
+            }
+
+            if (w > 0 && sum > 0)
+            {
+                effects.Add(new InitiativeEffect(initiative.Id, drop * w / sum, sum));
+            }
+        }
+
+        return [.. effects];
+    }
+
+    private static ScoreDropCauses MetricCauses(ScoreCardMetric before, ScoreCardMetric now)
+    {
+        // The top lists hold the first N affected ids in ordinal order; when the baseline's list is full,
+        // an id after its last entry may have been affected already, so only ids up to it are reported.
+        var previous = new HashSet<string>(before.TopAffectedAssetIds, StringComparer.Ordinal);
+        var full = before.TopAffectedAssetIds.Count >= Scoring.MetricScore.TopAffectedLimit;
+        var last = full ? before.TopAffectedAssetIds[^1] : null;
+        var newly = now.TopAffectedAssetIds
+            .Where(a => !previous.Contains(a) && (last is null || string.CompareOrdinal(a, last) < 0))
+            .ToArray();
+        WeightChange[] weights = before.Weight != now.Weight ? [new WeightChange(now.Id, before.Weight, now.Weight)] : [];
+        return new ScoreDropCauses(
+            newly,
+            now.Affected - before.Affected,
+            now.Scope - before.Scope,
+            Except(now.RecommendationIds, before.RecommendationIds),
+            Except(before.RecommendationIds, now.RecommendationIds),
+            null,
+            null,
+            weights,
+            null);
+    }
+
+    private static ScoreDropCauses InitiativeCauses(ScoreCard previousCard, ScoreCardInitiative before, ScoreCard currentCard, ScoreCardInitiative now)
+    {
+        var beforeMetrics = before.Metrics.ToDictionary(m => m.MetricId, StringComparer.Ordinal);
+        var weights = new List<WeightChange>();
+        var changes = new List<MetricScoreChange>();
+        foreach (var m in now.Metrics)
+        {
+            if (!beforeMetrics.TryGetValue(m.MetricId, out var b))
+            {
+                continue;
+            }
+
+            if (b.Weight != m.Weight)
+            {
+                weights.Add(new WeightChange(m.MetricId, b.Weight, m.Weight));
+            }
+
+            var ps = previousCard.FindMetric(m.MetricId)?.Score;
+            var cs = currentCard.FindMetric(m.MetricId)?.Score;
+            if (ps != cs)
+            {
+                changes.Add(new MetricScoreChange(m.MetricId, ps, cs));
+            }
+        }
+
+        var nowIds = now.Metrics.Select(m => m.MetricId).ToArray();
+        var beforeIds = before.Metrics.Select(m => m.MetricId).ToArray();
+        return new ScoreDropCauses(
+            null,
+            null,
+            null,
+            Except(now.RecommendationIds, before.RecommendationIds),
+            Except(before.RecommendationIds, now.RecommendationIds),
+            Except(nowIds, beforeIds),
+            Except(beforeIds, nowIds),
+            weights,
+            changes);
+    }
+
+    private static string[] Except(IEnumerable<string> a, IEnumerable<string> b) =>
+        a.Except(b, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+}

@@ -1,0 +1,81 @@
+namespace ExposureSdk.Scoring;
+
+/// <summary>
+/// The scored state of one metric (domain rules §3).
+/// </summary>
+/// <remarks>
+/// Scope = assets with at least one healthy or unhealthy result for any member recommendation;
+/// Affected = assets in scope with at least one unhealthy result (an asset counts once). Count-only
+/// members add their total to the scope and their affected count to Affected (summed). Members in state
+/// MitigatedByOrganization count as healthy; risk-accepted members are left out (Decision).
+/// Exposure = 100 × affected / scope; Score (progress) = 100 − exposure. Scope 0 → unavailable: no
+/// score, excluded from every initiative, never the subject of a drop event.
+/// </remarks>
+public sealed class MetricScore
+{
+    internal MetricScore(
+        Metric metric,
+        double numericWeight,
+        long scope,
+        long affected,
+        IReadOnlyList<RecommendationId> recommendationIds,
+        IReadOnlyList<InitiativeId> initiativeIds,
+        IReadOnlyList<AssetId> topAffectedAssetIds)
+    {
+        Id = metric.Id;
+        Name = metric.Name;
+        Weight = metric.Weight;
+        NumericWeight = numericWeight;
+        Scope = scope;
+        Affected = affected;
+        if (scope > 0)
+        {
+            var exposure = 100.0 * affected / scope;
+            Exposure = exposure;
+            Score = 100.0 - exposure;
+        }
+
+        RecommendationIds = recommendationIds;
+        InitiativeIds = initiativeIds;
+        TopAffectedAssetIds = topAffectedAssetIds;
+    }
+
+    /// <summary>The number of affected asset ids listed at most in <see cref="TopAffectedAssetIds"/>: 100.</summary>
+    public const int TopAffectedLimit = 100;
+
+    /// <summary>The metric's identifier.</summary>
+    public MetricId Id { get; }
+
+    /// <summary>The display name.</summary>
+    public string Name { get; }
+
+    /// <summary>The weight.</summary>
+    public MetricWeight Weight { get; }
+
+    /// <summary>The numeric weight under the scoring options (0 for risk accepted).</summary>
+    public double NumericWeight { get; }
+
+    /// <summary>The number of assets in scope (including count-only totals).</summary>
+    public long Scope { get; }
+
+    /// <summary>The number of affected assets (including count-only affected counts).</summary>
+    public long Affected { get; }
+
+    /// <summary>Exposure in percent (100 × affected / scope); <see langword="null"/> when unavailable.</summary>
+    public double? Exposure { get; }
+
+    /// <summary>The metric score (progress) in percent, 100 − exposure; <see langword="null"/> when unavailable.</summary>
+    public double? Score { get; }
+
+    /// <summary>Whether the metric has a score (scope greater than 0).</summary>
+    public bool IsAvailable => Scope > 0;
+
+    /// <summary>The member recommendations (by id or selector), in ordinal id order.</summary>
+    public IReadOnlyList<RecommendationId> RecommendationIds { get; }
+
+    /// <summary>The initiatives that contain the metric, in ordinal id order.</summary>
+    public IReadOnlyList<InitiativeId> InitiativeIds { get; }
+
+    /// <summary>The first <see cref="TopAffectedLimit"/> affected asset ids in ordinal order (per-asset results only).</summary>
+    public IReadOnlyList<AssetId> TopAffectedAssetIds { get; }
+}
