@@ -68,10 +68,28 @@ public readonly record struct ScoreSubject
 }
 
 /// <summary>One point of a daily series: the day's latest available score.</summary>
-/// <param name="Date">The calendar day in the trend's time zone.</param>
-/// <param name="AsOf">The time of the card the score comes from, in UTC.</param>
-/// <param name="Score">The score in percent.</param>
-public readonly record struct ScorePoint(DateOnly Date, DateTimeOffset AsOf, double Score);
+public readonly record struct ScorePoint
+{
+    /// <summary>Creates a point.</summary>
+    /// <param name="date">The calendar day in the trend's time zone.</param>
+    /// <param name="asOf">The time of the card the score comes from.</param>
+    /// <param name="score">The score in percent.</param>
+    public ScorePoint(DateOnly date, DateTimeOffset asOf, double score)
+    {
+        Date = date;
+        AsOf = asOf.ToUniversalTime();
+        Score = score;
+    }
+
+    /// <summary>The calendar day in the trend's time zone.</summary>
+    public DateOnly Date { get; }
+
+    /// <summary>The time of the card the score comes from, in UTC.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>The score in percent.</summary>
+    public double Score { get; }
+}
 
 /// <summary>
 /// A score's trend over a window of days: the day's latest available score for each day that has one,
@@ -115,10 +133,26 @@ public sealed class ScoreTrend
 }
 
 /// <summary>A score's movement over a period: the latest available score against the latest available score at or before the period's start.</summary>
-/// <param name="Previous">The score at or before the start, or <see langword="null"/>.</param>
-/// <param name="Current">The latest score at or before now, or <see langword="null"/>.</param>
-/// <param name="Change">Current − previous in points, or <see langword="null"/> when either is absent.</param>
-public readonly record struct ScoreMovement(double? Previous, double? Current, double? Change);
+public readonly record struct ScoreMovement
+{
+    /// <summary>Creates a movement.</summary>
+    /// <param name="previous">The score at or before the start, or <see langword="null"/>.</param>
+    /// <param name="current">The latest score at or before now, or <see langword="null"/>.</param>
+    public ScoreMovement(double? previous, double? current)
+    {
+        Previous = previous;
+        Current = current;
+    }
+
+    /// <summary>The score at or before the period's start, or <see langword="null"/>.</summary>
+    public double? Previous { get; }
+
+    /// <summary>The latest score at or before now, or <see langword="null"/>.</summary>
+    public double? Current { get; }
+
+    /// <summary>Current − previous in points, or <see langword="null"/> when either is absent.</summary>
+    public double? Change => Previous is { } p && Current is { } c ? c - p : null;
+}
 
 /// <summary>
 /// Trend helpers over the history of score cards (domain rules §4): the 14-day trend and drift of a
@@ -218,6 +252,6 @@ public static class ScoreTrends
 
         var p = previous is null ? null : subject.ScoreOn(previous);
         var c = current is null ? null : subject.ScoreOn(current);
-        return new ScoreMovement(p, c, p is { } pv && c is { } cv ? cv - pv : null);
+        return new ScoreMovement(p, c);
     }
 }

@@ -3,9 +3,29 @@ using System.Collections.ObjectModel;
 namespace ExposureSdk.Scoring;
 
 /// <summary>One asset's result on one recommendation, to be remediated in a what-if scenario.</summary>
-/// <param name="RecommendationId">The recommendation.</param>
-/// <param name="AssetId">The asset.</param>
-public readonly record struct AssetRemediation(RecommendationId RecommendationId, AssetId AssetId);
+public readonly record struct AssetRemediation
+{
+    /// <summary>Creates a target.</summary>
+    /// <param name="recommendationId">The recommendation.</param>
+    /// <param name="assetId">The asset.</param>
+    /// <exception cref="ArgumentException">An id is the default value.</exception>
+    public AssetRemediation(RecommendationId recommendationId, AssetId assetId)
+    {
+        if (recommendationId == default || assetId == default)
+        {
+            throw new ArgumentException("A remediated asset needs a recommendation id and an asset id.", recommendationId == default ? nameof(recommendationId) : nameof(assetId));
+        }
+
+        RecommendationId = recommendationId;
+        AssetId = assetId;
+    }
+
+    /// <summary>The recommendation.</summary>
+    public RecommendationId RecommendationId { get; }
+
+    /// <summary>The asset.</summary>
+    public AssetId AssetId { get; }
+}
 
 /// <summary>
 /// A what-if scenario: the recommendations, and the assets on given recommendations, assumed remediated.

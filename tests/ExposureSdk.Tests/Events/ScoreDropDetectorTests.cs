@@ -1,0 +1,228 @@
+using ExposureSdk.Events;
+using static ExposureSdk.Tests.Events.CardBuilders;
+
+namespace ExposureSdk.Tests.Events;
+
+public sealed class ScoreDropDetectorTests
+{
+    private static readonly DateTimeOffset Yesterday = Today.AddDays(-1);
+
+    private static IReadOnlyList<SecurityEvent> MetricDrop(double previous, double current, ScoreDropOptions? options = null) =>
+        ScoreDropDetector.Detect(Card(Yesterday, [M("m", previous)]), Card(Today, [M("m", current)]), options);
+
+    [Fact]
+    public void Detect_MetricDropOfExactly2Points_RaisesAnEvent()
+    {
+        var e = MetricDrop(80, 78).Should().ContainSingle().Subject;
+        e.Kind.Should().Be(SecurityEventKind.MetricScoreDrop);
+        e.Drop.Should().Be(2);
+        e.PreviousScore.Should().Be(80);
+        e.CurrentScore.Should().Be(78);
+        e.Date.Should().Be(Today);
+        e.SubjectId.Should().Be("m");
+        e.SubjectName.Should().Be("Metric m");
+        e.Weight.Should().Be(MetricWeight.High);
+    }
+
+    [Fact]
+    public void Detect_MetricDropOf1Point99_RaisesNoEvent() => MetricDrop(80, 78.01).Should().BeEmpty();
+
+    [Fact]
+    public void Detect_DropOf2Minus1e12FloatingPointNoise_RaisesAnEvent() => MetricDrop(80, 78 + 1e-12).Should().ContainSingle();
+
+    [Fact]
+    public void Detect_DropBelowThresholdByMoreThanTolerance_RaisesNoEvent() => MetricDrop(80, 78 + 1e-8).Should().BeEmpty();
+
+    [Fact]
+    public void Detect_ScoreRose_RaisesNoEvent() => MetricDrop(50, 90).Should().BeEmpty();
+
+    [Fact]
+    public void Detect_ThresholdIsConfigurable()
+    {
+        MetricDrop(80, 75, new ScoreDropOptions { ThresholdPoints = 5 }).Should().ContainSingle();
+        MetricDrop(80, 75.5, new ScoreDropOptions { ThresholdPoints = 5 }).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_RelativeMode_MeasuresPercentOfPrevious()
+    {
+        var options = new ScoreDropOptions { ThresholdPoints = 10, Mode = ScoreDropThresholdMode.PercentOfPrevious };
+        MetricDrop(20, 18, options).Should().ContainSingle("a 2-point drop from 20 is 10 %");
+        MetricDrop(80, 73, options).Should().BeEmpty("a 7-point drop from 80 is 8.75 %");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(100.5)]
+    [InlineData(double.NaN)]
+    public void Detect_ThresholdOutside0To100_Throws(double threshold)
+    {
+        var act = () => MetricDrop(80, 70, new ScoreDropOptions { ThresholdPoints = threshold });
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("ThresholdPoints");
+    }
+
+    [Fact]
+    public void Detect_MetricUnavailableToday_RaisesNoEvent()
+    {
+        ScoreDropDetector.Detect(Card(Yesterday, [M("m", 90)]), Card(Today, [M("m", null, scope: 0)])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_MetricUnavailableYesterday_RaisesNoEvent()
+    {
+        ScoreDropDetector.Detect(Card(Yesterday, [M("m", null, scope: 0)]), Card(Today, [M("m", 10)])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_MetricStaleEitherDay_RaisesNoEvent()
+    {
+        ScoreDropDetector.Detect(Card(Yesterday, [M("m", 90, availability: ScoreAvailability.Stale)]), Card(Today, [M("m", 10)])).Should().BeEmpty();
+        ScoreDropDetector.Detect(Card(Yesterday, [M("m", 90)]), Card(Today, [M("m", 10)]).WithStaleMetrics(["m"], "provider failed")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_NoBaseline_RaisesNoEvent()
+    {
+        ScoreDropDetector.Detect(null, Card(Today, [M("m", 10)], [I("i", 10)])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_MetricMissingFromBaseline_RaisesNoEvent()
+    {
+        ScoreDropDetector.Detect(Card(Yesterday), Card(Today, [M("m", 10)])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_InitiativeDropOfAtLeast2_RaisesInitiativeScoreDrop()
+    {
+        var events = ScoreDropDetector.Detect(Card(Yesterday, initiatives: [I("i", 60)]), Card(Today, initiatives: [I("i", 58)]));
+        var e = events.Should().ContainSingle().Subject;
+        e.Kind.Should().Be(SecurityEventKind.InitiativeScoreDrop);
+        e.Drop.Should().Be(2);
+        e.Weight.Should().BeNull();
+    }
+
+    [Fact]
+    public void Detect_InitiativeUnavailableEitherDay_RaisesNoEvent()
+    {
+        ScoreDropDetector.Detect(Card(Yesterday, initiatives: [I("i", null)]), Card(Today, initiatives: [I("i", 10)])).Should().BeEmpty();
+        ScoreDropDetector.Detect(Card(Yesterday, initiatives: [I("i", 90)]), Card(Today, initiatives: [I("i", null)])).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_InitiativeNotInBaseline_RaisesNewInitiative()
+    {
+        var e = ScoreDropDetector.Detect(Card(Yesterday), Card(Today, initiatives: [I("i", 40)])).Should().ContainSingle().Subject;
+        e.Kind.Should().Be(SecurityEventKind.NewInitiative);
+        e.PreviousScore.Should().BeNull();
+        e.CurrentScore.Should().Be(40);
+        e.Drop.Should().BeNull();
+        e.Causes.Should().BeNull();
+    }
+
+    [Fact]
+    public void Detect_MetricDrop_CarriesWeightedEffectOnEachInitiative()
+    {
+        var previous = Card(Yesterday, [M("a", 80), M("b", 50, MetricWeight.Low)], [I("i1", 72.5, ("a", MetricWeight.High), ("b", MetricWeight.Low)), I("i2", 80, ("a", MetricWeight.High))]);
+        var current = Card(Today, [M("a", 70), M("b", 50, MetricWeight.Low)], [I("i1", 65, ("a", MetricWeight.High), ("b", MetricWeight.Low)), I("i2", 70, ("a", MetricWeight.High))]);
+
+        var metricEvent = ScoreDropDetector.Detect(previous, current).Single(e => e.Kind == SecurityEventKind.MetricScoreDrop);
+
+        metricEvent.InitiativeEffects.Select(x => (x.InitiativeId, x.Effect, x.WeightSum)).Should().Equal(("i1", 10.0 * 3 / 4, 4.0), ("i2", 10.0, 3.0));
+    }
+
+    [Fact]
+    public void Detect_MetricDrop_CarriesCauses()
+    {
+        var previous = Card(Yesterday, [M("m", 80, affected: 2, scope: 10, recs: ["r1"], top: ["a", "b"])]);
+        var current = Card(Today, [M("m", 75, MetricWeight.Medium, affected: 3, scope: 12, recs: ["r1", "r2"], top: ["a", "c", "d"])]);
+
+        var causes = ScoreDropDetector.Detect(previous, current).Single().Causes!;
+
+        causes.NewlyAffectedAssetIds.Should().Equal("c", "d");
+        causes.AffectedDelta.Should().Be(1);
+        causes.ScopeDelta.Should().Be(2);
+        causes.AssetsAddedToScope.Should().Be(2);
+        causes.RecommendationsAdded.Should().Equal("r2");
+        causes.RecommendationsRemoved.Should().BeEmpty();
+        causes.WeightChanges.Should().ContainSingle().Which.Should().BeEquivalentTo(new { MetricId = "m", Previous = MetricWeight.High, Current = MetricWeight.Medium });
+    }
+
+    [Fact]
+    public void Detect_NewlyAffectedIds_AreOnlyThoseTheBoundedBaselineListCanVouchFor()
+    {
+        var full = Enumerable.Range(0, 100).Select(i => $"a{i:D3}").ToArray();
+        var previous = Card(Yesterday, [M("m", 80, affected: 150, scope: 1000, top: full)]);
+        var current = Card(Today, [M("m", 70, affected: 250, scope: 1000, top: ["a000", "a0505", "a050x", "z"])]);
+        var causes = ScoreDropDetector.Detect(previous, current).Single().Causes!;
+        causes.NewlyAffectedAssetIds.Should().Equal("a0505", "a050x");
+    }
+
+    [Fact]
+    public void Detect_InitiativeDrop_CarriesMetricChangesAndWeightChanges()
+    {
+        var previous = Card(Yesterday, [M("a", 80), M("b", 50), M("gone", 10)], [I("i", 60, ("a", MetricWeight.High), ("b", MetricWeight.Low), ("gone", MetricWeight.Low))]);
+        var current = Card(Today, [M("a", 70), M("b", 50), M("new", 10)], [I("i", 40, ("a", MetricWeight.Medium), ("b", MetricWeight.Low), ("new", MetricWeight.Low))]);
+        var causes = ScoreDropDetector.Detect(previous, current).Single(e => e.Kind == SecurityEventKind.InitiativeScoreDrop).Causes!;
+        causes.MetricsAdded.Should().Equal("new");
+        causes.MetricsRemoved.Should().Equal("gone");
+        causes.WeightChanges.Select(w => w.MetricId).Should().Equal("a");
+        causes.MetricScoreChanges.Select(c => (c.MetricId, c.PreviousScore, c.CurrentScore)).Should().Equal(("a", (double?)80, (double?)70));
+    }
+
+    [Fact]
+    public void Detect_EventsAreOrderedByKindThenId()
+    {
+        var previous = Card(Yesterday, [M("z", 90), M("a", 90)], [I("y", 90)]);
+        var current = Card(Today, [M("a", 10), M("z", 10)], [I("y", 10), I("new", 10)]);
+        ScoreDropDetector.Detect(previous, current).Select(e => (e.Kind, e.SubjectId)).Should().Equal(
+            (SecurityEventKind.MetricScoreDrop, "a"),
+            (SecurityEventKind.MetricScoreDrop, "z"),
+            (SecurityEventKind.InitiativeScoreDrop, "y"),
+            (SecurityEventKind.NewInitiative, "new"));
+    }
+
+    // ---- Baseline ("yesterday") ----
+
+    [Fact]
+    public void SelectBaseline_SeveralSnapshotsYesterday_TheDaysLatestCounts()
+    {
+        var morning = Card(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
+        var evening = Card(new DateTimeOffset(2026, 11, 20, 23, 0, 0, TimeSpan.Zero));
+        var earlierToday = Card(new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero));
+        ScoreDropDetector.SelectBaseline([evening, earlierToday, morning], Today).Should().BeSameAs(evening);
+    }
+
+    [Fact]
+    public void SelectBaseline_NoSnapshotYesterday_FallsBackToLatestWithin48Hours()
+    {
+        var twoDaysAgo = Card(new DateTimeOffset(2026, 11, 19, 10, 0, 0, TimeSpan.Zero));
+        var older = Card(new DateTimeOffset(2026, 11, 19, 5, 0, 0, TimeSpan.Zero));
+        ScoreDropDetector.SelectBaseline([older, twoDaysAgo], Today).Should().BeSameAs(twoDaysAgo);
+    }
+
+    [Fact]
+    public void SelectBaseline_OnlySnapshotsOlderThan48Hours_ReturnsNull()
+    {
+        var old = Card(new DateTimeOffset(2026, 11, 19, 5, 59, 0, TimeSpan.Zero));
+        ScoreDropDetector.SelectBaseline([old], Today).Should().BeNull();
+    }
+
+    [Fact]
+    public void SelectBaseline_OnlySnapshotsOfToday_ReturnsNull()
+    {
+        ScoreDropDetector.SelectBaseline([Card(Today.AddHours(-1))], Today).Should().BeNull();
+    }
+
+    [Fact]
+    public void SelectBaseline_UsesTheConfiguredTimeZoneForCalendarDays()
+    {
+        // 21 Nov 06:00 UTC is 21 Nov 01:00 in UTC-5; 21 Nov 03:00 UTC is 20 Nov 22:00 there, so "yesterday" in that zone.
+        var zone = TimeZoneInfo.CreateCustomTimeZone("UTC-5", TimeSpan.FromHours(-5), "UTC-5", "UTC-5");
+        var lateYesterdayLocal = Card(new DateTimeOffset(2026, 11, 21, 3, 0, 0, TimeSpan.Zero));
+        var utcYesterday = Card(new DateTimeOffset(2026, 11, 20, 4, 0, 0, TimeSpan.Zero));
+        ScoreDropDetector.SelectBaseline([utcYesterday, lateYesterdayLocal], Today, new ScoreDropOptions { TimeZone = zone }).Should().BeSameAs(lateYesterdayLocal);
+        ScoreDropDetector.SelectBaseline([utcYesterday, lateYesterdayLocal], Today).Should().BeSameAs(utcYesterday);
+    }
+}
