@@ -1,4 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
+using ExposureSdk.History;
+using ExposureSdk.Pipeline;
 using ExposureSdk.Providers;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -50,6 +52,78 @@ public static class ExposureManagementBuilderExtensions
         if (!builder.Services.Any(d => d.ServiceType == typeof(ExposureSourceProvider) && !d.IsKeyedService && Equals(d.ImplementationFactory, factory)))
         {
             builder.Services.AddSingleton(factory);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Chooses the history store: a singleton of <typeparamref name="TStore"/>, replacing any store chosen before (the last call wins).</summary>
+    /// <typeparam name="TStore">The store type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IExposureManagementBuilder UseHistoryStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IExposureManagementBuilder builder)
+        where TStore : class, IScoreHistoryStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RemoveAll<IScoreHistoryStore>();
+        builder.Services.AddSingleton<IScoreHistoryStore, TStore>();
+        return builder;
+    }
+
+    /// <summary>Chooses the history store instance, replacing any store chosen before (the last call wins).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="store">The store.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="store"/> is <see langword="null"/>.</exception>
+    public static IExposureManagementBuilder UseHistoryStore(this IExposureManagementBuilder builder, IScoreHistoryStore store)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        builder.Services.RemoveAll<IScoreHistoryStore>();
+        builder.Services.AddSingleton(store);
+        return builder;
+    }
+
+    /// <summary>Chooses the history store created by a factory (called once), replacing any store chosen before (the last call wins).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">Creates the store.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="factory"/> is <see langword="null"/>.</exception>
+    public static IExposureManagementBuilder UseHistoryStore(this IExposureManagementBuilder builder, Func<IServiceProvider, IScoreHistoryStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.RemoveAll<IScoreHistoryStore>();
+        builder.Services.AddSingleton(factory);
+        return builder;
+    }
+
+    /// <summary>Adds an event subscriber created by the container (a singleton of <typeparamref name="TSubscriber"/>).</summary>
+    /// <typeparam name="TSubscriber">The subscriber type.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is <see langword="null"/>.</exception>
+    public static IExposureManagementBuilder AddEventSubscriber<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSubscriber>(this IExposureManagementBuilder builder)
+        where TSubscriber : class, IExposureEventSubscriber
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExposureEventSubscriber, TSubscriber>());
+        return builder;
+    }
+
+    /// <summary>Adds an event subscriber instance. The same instance added twice is registered once.</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="subscriber">The subscriber.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="subscriber"/> is <see langword="null"/>.</exception>
+    public static IExposureManagementBuilder AddEventSubscriber(this IExposureManagementBuilder builder, IExposureEventSubscriber subscriber)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(subscriber);
+        if (!builder.Services.Any(d => d.ServiceType == typeof(IExposureEventSubscriber) && !d.IsKeyedService && ReferenceEquals(d.ImplementationInstance, subscriber)))
+        {
+            builder.Services.AddSingleton(subscriber);
         }
 
         return builder;

@@ -1,4 +1,9 @@
 using ExposureSdk;
+using ExposureSdk.History;
+using ExposureSdk.Pipeline;
+using ExposureSdk.Queries;
+using ExposureSdk.Providers;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +16,11 @@ public static class ExposureManagementServiceCollectionExtensions
     /// Registers the ExposureSdk runtime: <see cref="ExposureManagementOptions"/> (validated when the
     /// host starts, so a bad value fails start-up with an <see cref="OptionsValidationException"/>
     /// naming the option), <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is
-    /// already registered, and the runtime services.
+    /// already registered, an <see cref="InMemoryScoreHistoryStore"/> unless another
+    /// <see cref="IScoreHistoryStore"/> is chosen, and the singletons <see cref="ExposureRefreshPipeline"/>
+    /// (built from every registered <see cref="ExposureSourceProvider"/> and
+    /// <see cref="IExposureEventSubscriber"/>) and <see cref="ExposureQueries"/>. Logging uses
+    /// <see cref="ILogger{TCategoryName}"/> when logging is registered.
     /// </summary>
     /// <remarks>
     /// Safe to call more than once: services are added with <c>TryAdd*</c>, so a second call only adds
@@ -33,6 +42,15 @@ public static class ExposureManagementServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExposureManagementOptions>, ExposureManagementOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IScoreHistoryStore, InMemoryScoreHistoryStore>();
+        services.TryAddSingleton(sp => new ExposureRefreshPipeline(
+            sp.GetServices<ExposureSourceProvider>(),
+            sp.GetRequiredService<IScoreHistoryStore>(),
+            sp.GetRequiredService<IOptions<ExposureManagementOptions>>().Value,
+            sp.GetServices<IExposureEventSubscriber>(),
+            sp.GetService<TimeProvider>(),
+            sp.GetService<ILogger<ExposureRefreshPipeline>>()));
+        services.TryAddSingleton(sp => new ExposureQueries(sp.GetRequiredService<ExposureRefreshPipeline>()));
         return new ExposureManagementBuilder(services);
     }
 

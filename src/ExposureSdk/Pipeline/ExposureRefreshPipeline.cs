@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using ExposureSdk.Events;
+using ExposureSdk.History;
+using ExposureSdk.Providers;
+using ExposureSdk.Scoring;
+using ExposureSdk.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ExposureSdk.Pipeline;
+
+/// <summary>
+/// The refresh pipeline: pulls every source provider concurrently, merges their records, scores the
+/// merged snapshot with the engine, stores the score card in history, detects score-drop events
+/// against yesterday's card and publishes them to subscribers.
+/// </summary>
+/// <remarks>
+/// <para><b>Isolation.</b> Each provider is pulled on its own task with its own timeout
+/// (<see cref="ExposureManagementOptions.TimeoutFor"/>). A provider that throws, hangs past its timeout
+/// (even one that ignores its cancellation token), cancels on its own, yields a malformed record or
+/// gives an id twice never stops the others: its outcome says what happened, the refresh scores its
+/// last known records if an earlier refresh of this pipeline had them, and every metric that
+/// provider feeds (the metrics containing a recommendation it gave in its last successful pull, the
+/// metrics it defines, the metrics that lost a member, and the metrics whose baseline members are
+/// missing today) is marked <see cref="ScoreAvailability.Stale"/> with the reason, cascading to the
+/// initiatives that contain them. Stale scores are never compared, so a failed source raises no
+/// score-drop event.</para>
+/// <para><b>Merge.</b> Providers are merged in registration order: the first provider that gives an
+/// id wins; every provider that gave a recommendation is kept in
+/// <see cref="RefreshResult.Provenance"/>. Catalog metrics and initiatives from the options come after
+/// the providers'.</para>
+/// <para><b>Concurrency.</b> Refreshes are serialized (a second call waits for the first);
+/// <see cref="LastResult"/> and the queries read immutable results and may run at any time.</para>
+/// <para><b>Cancellation.</b> Cancelling the token passed to <see cref="RefreshAsync"/> abandons the
+/// refresh with an <see cref="OperationCanceledException"/>; nothing is stored unless the history
+/// write had already completed.</para>
+/// </remarks>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The SemaphoreSlim's wait handle is never requested, so it holds no unmanaged resource and needs no disposal.")]
+public sealed class ExposureRefreshPipeline
+{
+    private readonly ExposureSourceProvider[] _providers;
+    private readonly IExposureEventSubscriber[] _subscribers;
+    private readonly IScoreHistoryStore _history;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _tenantId;
+    private readonly Dictionary<string, TimeSpan> _timeouts;
+    private readonly Metric[] _catalogMetrics;
+    private readonly Initiative[] _catalogInitiatives;
+    private readonly ScoringOptions _scoring;
+    private readonly ScoreDropOptions _drop;
+    private readonly int _retentionDays;
+    private readonly Dictionary<string, ProviderRecords> _lastGood = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private RefreshResult? _last;
+
+    /// <summary>Creates a pipeline.</summary>
+    /// <param name="providers">The source providers, in precedence order (the first that gives an id wins). Names must be unique.</param>
+    /// <param name="history">Where score cards and events are kept.</param>
+    /// <param name="options">The options; their values are copied (later changes are not seen).</param>
+    /// <param name="subscribers">Who receives each refresh's events, in order; none if <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock; <see cref="TimeProvider.System"/> if <see langword="null"/>.</param>
+    /// <param name="logger">The logger; none if <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="providers"/>, <paramref name="history"/> or <paramref name="options"/> is <see langword="null"/>, or a list holds <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options are invalid (the message lists each invalid option by name), or two providers have the same name.</exception>
+    public ExposureRefreshPipeline(
+        IEnumerable<ExposureSourceProvider> providers,
+        IScoreHistoryStore history,
+        ExposureManagementOptions options,
+        IEnumerable<IExposureEventSubscriber>? subscribers = null,
+        TimeProvider? timeProvider = null,
+        ILogger<ExposureRefreshPipeline>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(providers);
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = options.Validate();
+        if (failures.Count > 0)
+        {
+            throw new ArgumentException("Invalid options: " + string.Join(" ", failures), nameof(options));
+        }
+
+        _providers = providers.ToArray();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _providers.Length; i++)
+        {
+            if (_providers[i] is null)
+            {
+                throw new ArgumentNullException(nameof(providers), $"providers[{i}] is null.");
+            }
+
+            if (!names.Add(_providers[i].Name))
+            {
+                throw new ArgumentException($"providers[{i}] repeats the provider name '{_providers[i].Name}'; names must be unique.", nameof(providers));
+            }
+        }
+
+        _subscribers = subscribers?.ToArray() ?? [];
+        if (Array.IndexOf(_subscribers, null) is var nullAt and >= 0)
+        {
+            throw new ArgumentNullException(nameof(subscribers), $"subscribers[{nullAt}] is null.");
+        }
+
+        _history = history;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _tenantId = options.TenantId;
+        _timeouts = _providers.ToDictionary(p => p.Name, p => options.TimeoutFor(p.Name), StringComparer.Ordinal);
+        _catalogMetrics = [.. options.Metrics];
+        _catalogInitiatives = [.. options.Initiatives.Select(i => options.FavoriteInitiatives.Contains(i.Id) && !i.IsFavorite
+            ? new Initiative(i.Id, i.Name, i.Kind, i.MetricIds, i.RecommendationIds, i.TargetScore, true, i.Description)
+            : i)];
+        FavoriteInitiatives = options.FavoriteInitiatives.ToHashSet();
+        _scoring = new ScoringOptions { HighWeight = options.HighWeight, MediumWeight = options.MediumWeight, LowWeight = options.LowWeight };
+        _drop = new ScoreDropOptions { ThresholdPoints = options.ScoreDropThresholdPoints, TimeZone = options.ResolveTimeZone() };
+        _retentionDays = options.HistoryRetentionDays;
+        TimeZone = _drop.TimeZone;
+    }
+
+    /// <summary>The tenant the pipeline describes.</summary>
+    public string TenantId => _tenantId;
+
+    /// <summary>The source providers, in precedence order.</summary>
+    public IReadOnlyList<ExposureSourceProvider> Providers => _providers;
+
+    /// <summary>The history store.</summary>
+    public IScoreHistoryStore History => _history;
+
+    /// <summary>The time zone whose calendar days define "yesterday".</summary>
+    public TimeZoneInfo TimeZone { get; }
+
+    /// <summary>The clock the pipeline uses.</summary>
+    public TimeProvider TimeProvider => _time;
+
+    /// <summary>The result of the latest completed refresh, or <see langword="null"/> before the first.</summary>
+    public RefreshResult? LastResult => Volatile.Read(ref _last);
+
+    internal IReadOnlySet<InitiativeId> FavoriteInitiatives { get; }
+
+    /// <summary>Pulls every provider, scores, stores the day's card, detects and publishes events.</summary>
+    /// <param name="cancellationToken">Abandons the refresh.</param>
+    /// <returns>The refresh's result (also kept as <see cref="LastResult"/>).</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="Exception">Whatever the history store throws when it cannot read or write (the refresh is then not recorded). Provider and subscriber failures are never thrown.</exception>
+    public async Task<RefreshResult> RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var started = _time.GetTimestamp();
+        using var activity = Instrumentation.ActivitySource.StartActivity(ExposureSdkTelemetry.RefreshActivity, ActivityKind.Internal);
+        var status = "Failed";
+        try
+        {
+            var result = await RefreshCoreAsync(activity, started, cancellationToken).ConfigureAwait(false);
+            status = "Succeeded";
+            await PublishAsync(result, cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (Exception ex) when (activity is not null)
+        {
+            activity.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            activity?.SetTag(ExposureSdkTelemetry.StatusTag, status);
+            Instrumentation.RefreshDuration.Record(_time.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>(ExposureSdkTelemetry.StatusTag, status));
+            _refreshLock.Release();
+        }
+    }
+
+    private async Task<RefreshResult> RefreshCoreAsync(Activity? activity, long started, CancellationToken cancellationToken)
+    {
+        var asOf = _time.GetUtcNow();
+        PipelineLog.RefreshStarted(_logger, _providers.Length);
+        var pulls = await Task.WhenAll(_providers.Select(p => PullOneAsync(p, activity, cancellationToken))).ConfigureAwait(false);
+
+        var inOrder = new List<ProviderRecords>(_providers.Length);
+        var outcomes = new List<ProviderOutcome>(_providers.Length);
+        var failed = new List<(ProviderOutcome Outcome, ProviderRecords? Previous)>();
+        for (var i = 0; i < _providers.Length; i++)
+        {
+            var name = _providers[i].Name;
+            var (kind, records, error, duration) = pulls[i];
+            if (kind == ProviderOutcomeKind.Succeeded)
+            {
+                inOrder.Add(records!);
+                outcomes.Add(new ProviderOutcome(name, kind, duration, records!.Counts, null, records.PulledAt, usedLastKnownData: false));
+            }
+            else
+            {
+                _lastGood.TryGetValue(name, out var previous);
+                if (previous is not null)
+                {
+                    inOrder.Add(previous);
+                }
+
+                var outcome = new ProviderOutcome(name, kind, duration, default, error, previous?.PulledAt, previous is not null);
+                outcomes.Add(outcome);
+                failed.Add((outcome, previous));
+            }
+        }
+
+        var merged = RecordMerger.Merge(inOrder, _catalogMetrics, _catalogInitiatives);
+        foreach (var warning in merged.Warnings)
+        {
+            PipelineLog.MergeWarning(_logger, warning);
+        }
+
+        var snapshot = new ExposureSnapshot(_tenantId, asOf, merged.Recommendations, merged.Assets, merged.Assessments, merged.Metrics, merged.Initiatives);
+        var report = ExposureScorer.Score(snapshot, _scoring);
+        var card = report.ToScoreCard();
+
+        var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
+        var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
+        var baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
+        card = StaleMarking.Apply(card, failed, merged, baseline, snapshot);
+        var events = ScoreDropDetector.Detect(baseline, card, _drop);
+
+        await _history.AppendAsync(card, events, cancellationToken).ConfigureAwait(false);
+
+        // Only a recorded refresh updates the last known data of the providers.
+        for (var i = 0; i < _providers.Length; i++)
+        {
+            if (pulls[i].Kind == ProviderOutcomeKind.Succeeded)
+            {
+                _lastGood[_providers[i].Name] = pulls[i].Records!;
+            }
+        }
+
+        var cutoff = asOf - TimeSpan.FromDays(_retentionDays);
+        var removed = await _history.PurgeAsync(_tenantId, cutoff, cancellationToken).ConfigureAwait(false);
+        if (removed > 0)
+        {
+            PipelineLog.HistoryPurged(_logger, removed, cutoff);
+        }
+
+        foreach (var e in events)
+        {
+            Instrumentation.EventsRaised.Add(1, new KeyValuePair<string, object?>(ExposureSdkTelemetry.KindTag, e.Kind.ToString()));
+        }
+
+        if (baseline is not null && events.Count > 0)
+        {
+            PipelineLog.EventsRaised(_logger, events.Count, baseline.AsOf);
+        }
+
+        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, merged.Provenance, merged.Warnings);
+        Volatile.Write(ref _last, result);
+        var succeeded = outcomes.Count(o => o.Succeeded);
+        PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count);
+        return result;
+    }
+
+    private async Task<(ProviderOutcomeKind Kind, ProviderRecords? Records, string? Error, TimeSpan Duration)> PullOneAsync(
+        ExposureSourceProvider provider, Activity? parent, CancellationToken cancellationToken)
+    {
+        using var activity = Instrumentation.ActivitySource.StartActivity(ExposureSdkTelemetry.ProviderActivity, ActivityKind.Internal, parent?.Context ?? default);
+        activity?.SetTag(ExposureSdkTelemetry.ProviderTag, provider.Name);
+        var pull = await ProviderPuller.PullAsync(provider, _timeouts[provider.Name], _time, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag(ExposureSdkTelemetry.OutcomeTag, pull.Kind.ToString());
+        if (pull.Kind != ProviderOutcomeKind.Succeeded)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, pull.Kind.ToString());
+            PipelineLog.ProviderDidNotSucceed(_logger, provider.Name, pull.Kind, pull.Duration.TotalSeconds, pull.Error ?? pull.Kind.ToString());
+        }
+        else
+        {
+            PipelineLog.ProviderSucceeded(_logger, provider.Name, pull.Duration.TotalSeconds, pull.Records!.Recommendations.Count, pull.Records.Assessments.Count);
+        }
+
+        var tags = new TagList
+        {
+            { ExposureSdkTelemetry.ProviderTag, provider.Name },
+            { ExposureSdkTelemetry.OutcomeTag, pull.Kind.ToString() },
+        };
+        Instrumentation.ProviderOutcomes.Add(1, tags);
+        Instrumentation.ProviderDuration.Record(pull.Duration.TotalSeconds, tags);
+        return pull;
+    }
+
+    private async Task PublishAsync(RefreshResult result, CancellationToken cancellationToken)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            try
+            {
+                await subscriber.OnRefreshedAsync(result, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                Instrumentation.SubscriberFailures.Add(1);
+                if (_logger.IsEnabled(LogLevel.Error))
+                {
+                    PipelineLog.SubscriberFailed(_logger, subscriber.GetType().Name, ex);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace ExposureSdk.Pipeline;
+
+/// <summary>
+/// Receives the outcome of every refresh: the security events it raised and, for the metrics and
+/// initiatives whose data is missing, the stale marks that replace a score-drop event (domain rules §4:
+/// "the event stream says the data is missing instead").
+/// </summary>
+/// <remarks>
+/// Called once per completed refresh, after the card and events are stored, in registration order,
+/// even when no event was raised. A subscriber that throws (or cancels on its own) is logged and
+/// counted (<c>exposuresdk.subscriber.failures</c>); the refresh and the other subscribers go on.
+/// Implementations must be thread-safe if the pipeline is refreshed from several threads.
+/// </remarks>
+public interface IExposureEventSubscriber
+{
+    /// <summary>Handles one refresh's result.</summary>
+    /// <param name="result">The refresh: <see cref="RefreshResult.Events"/>, <see cref="RefreshResult.StaleMetrics"/>, the provider outcomes.</param>
+    /// <param name="cancellationToken">The refresh's token.</param>
+    /// <returns>A task that completes when the subscriber is done.</returns>
+    ValueTask OnRefreshedAsync(RefreshResult result, CancellationToken cancellationToken);
+}

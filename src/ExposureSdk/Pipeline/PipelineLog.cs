@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace ExposureSdk.Pipeline;
+
+/// <summary>
+/// The refresh pipeline's log messages (source-generated, fixed event ids 4100–4199). They carry
+/// provider names, counts, durations and exception messages; never tokens or payloads.
+/// </summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Refresh started for {ProviderCount} source provider(s).")]
+    public static partial void RefreshStarted(ILogger logger, int providerCount);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Refresh completed in {DurationSeconds:0.000} s: {SucceededCount} of {ProviderCount} provider(s) succeeded, {EventCount} event(s), {StaleMetricCount} stale metric(s).")]
+    public static partial void RefreshCompleted(ILogger logger, double durationSeconds, int succeededCount, int providerCount, int eventCount, int staleMetricCount);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "Provider '{ProviderName}' succeeded in {DurationSeconds:0.000} s with {RecommendationCount} recommendation(s), {AssessmentCount} assessment(s).")]
+    public static partial void ProviderSucceeded(ILogger logger, string providerName, double durationSeconds, int recommendationCount, int assessmentCount);
+
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Provider '{ProviderName}' {Outcome} after {DurationSeconds:0.000} s: {Reason}")]
+    public static partial void ProviderDidNotSucceed(ILogger logger, string providerName, ProviderOutcomeKind outcome, double durationSeconds, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Merge warning: {Warning}")]
+    public static partial void MergeWarning(ILogger logger, string warning);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Error, Message = "Event subscriber {SubscriberType} failed; the refresh goes on.")]
+    public static partial void SubscriberFailed(ILogger logger, string subscriberType, Exception exception);
+
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "History retention removed {RemovedCount} entr(y/ies) older than {Cutoff:O}.")]
+    public static partial void HistoryPurged(ILogger logger, int removedCount, DateTimeOffset cutoff);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Refresh produced a snapshot the engine rejected: {Reason}")]
+    public static partial void SnapshotRejected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Raised {EventCount} security event(s) against the baseline of {BaselineAsOf:O}.")]
+    public static partial void EventsRaised(ILogger logger, int eventCount, DateTimeOffset baselineAsOf);
+}

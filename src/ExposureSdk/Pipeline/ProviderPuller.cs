@@ -1,0 +1,97 @@
+using ExposureSdk.Providers;
+
+namespace ExposureSdk.Pipeline;
+
+/// <summary>Pulls one provider with its own timeout and turns whatever happens into a <see cref="ProviderOutcome"/>.</summary>
+internal static class ProviderPuller
+{
+    public static async Task<(ProviderOutcomeKind Kind, ProviderRecords? Records, string? Error, TimeSpan Duration)> PullAsync(
+        ExposureSourceProvider provider,
+        TimeSpan timeout,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var token = linked.Token;
+
+        // Run the pull on the thread pool so a provider that blocks synchronously cannot stall the others.
+        var pull = Task.Run(() => CollectAsync(provider, timeProvider, token), CancellationToken.None);
+        try
+        {
+            // WaitAsync abandons a provider that ignores its cancellation token and hangs.
+            var records = await pull.WaitAsync(timeout, timeProvider, cancellationToken).ConfigureAwait(false);
+            records.CheckDistinctIds();
+            return (ProviderOutcomeKind.Succeeded, records, null, Elapsed());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Observe(pull);
+            throw;
+        }
+        catch (TimeoutException)
+        {
+            Observe(pull);
+            return (ProviderOutcomeKind.TimedOut, null, $"The provider did not finish within its timeout of {timeout.TotalSeconds:0.###} s.", Elapsed());
+        }
+        catch (OperationCanceledException) when (timeoutSource.IsCancellationRequested)
+        {
+            return (ProviderOutcomeKind.TimedOut, null, $"The provider did not finish within its timeout of {timeout.TotalSeconds:0.###} s.", Elapsed());
+        }
+        catch (OperationCanceledException ex)
+        {
+            return (ProviderOutcomeKind.Cancelled, null, ex.Message, Elapsed());
+        }
+        catch (ExposureSourceException ex) when (ex.InnerException is OperationCanceledException)
+        {
+            // The base class wraps a cancellation the refresh did not ask for; report it as the provider's own cancellation.
+            return (ProviderOutcomeKind.Cancelled, null, ex.Message, Elapsed());
+        }
+        catch (Exception ex)
+        {
+            return (ProviderOutcomeKind.Failed, null, ex.Message, Elapsed());
+        }
+
+        TimeSpan Elapsed() => timeProvider.GetElapsedTime(started);
+    }
+
+    private static async Task<ProviderRecords> CollectAsync(ExposureSourceProvider provider, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var recommendations = new List<Recommendation>();
+        await foreach (var item in provider.GetRecommendationsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            recommendations.Add(item);
+        }
+
+        var assets = new List<Asset>();
+        await foreach (var item in provider.GetAssetsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            assets.Add(item);
+        }
+
+        var assessments = new List<Assessment>();
+        await foreach (var item in provider.GetAssessmentsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            assessments.Add(item);
+        }
+
+        var metrics = new List<Metric>();
+        await foreach (var item in provider.GetMetricsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            metrics.Add(item);
+        }
+
+        var initiatives = new List<Initiative>();
+        await foreach (var item in provider.GetInitiativesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            initiatives.Add(item);
+        }
+
+        return new ProviderRecords(provider.Name, timeProvider.GetUtcNow(), recommendations, assets, assessments, metrics, initiatives);
+    }
+
+    /// <summary>Observes an abandoned pull's eventual failure so it is never an unobserved task exception.</summary>
+    private static void Observe(Task task)
+        => task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+}

@@ -1,0 +1,84 @@
+using ExposureSdk.Events;
+using ExposureSdk.Scoring;
+
+namespace ExposureSdk.Pipeline;
+
+/// <summary>
+/// The result of one refresh: every provider's outcome, the merged snapshot, the engine's report, the
+/// stored score card (with stale marks) and the events raised.
+/// </summary>
+public sealed class RefreshResult
+{
+    internal RefreshResult(
+        DateTimeOffset asOf,
+        TimeSpan duration,
+        IReadOnlyList<ProviderOutcome> outcomes,
+        ExposureSnapshot snapshot,
+        ScoreReport report,
+        ScoreCard card,
+        ScoreCard? baseline,
+        IReadOnlyList<SecurityEvent> events,
+        IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> provenance,
+        IReadOnlyList<string> warnings)
+    {
+        AsOf = asOf;
+        Duration = duration;
+        Outcomes = outcomes;
+        Snapshot = snapshot;
+        Report = report;
+        Card = card;
+        Baseline = baseline;
+        Events = events;
+        Provenance = provenance;
+        Warnings = warnings;
+        StaleMetrics = card.Metrics.Where(m => m.Availability == ScoreAvailability.Stale).ToArray().AsReadOnly();
+        StaleInitiatives = card.Initiatives.Where(i => i.Availability == ScoreAvailability.Stale).ToArray().AsReadOnly();
+    }
+
+    /// <summary>The tenant.</summary>
+    public string TenantId => Snapshot.TenantId;
+
+    /// <summary>When the refresh started (the snapshot's and the card's time), in UTC.</summary>
+    public DateTimeOffset AsOf { get; }
+
+    /// <summary>How long the refresh took, from the first pull to the events stored (before subscribers).</summary>
+    public TimeSpan Duration { get; }
+
+    /// <summary>Every provider's outcome, in provider (registration) order.</summary>
+    public IReadOnlyList<ProviderOutcome> Outcomes { get; }
+
+    /// <summary>Whether every provider succeeded.</summary>
+    public bool IsComplete => Outcomes.All(o => o.Succeeded);
+
+    /// <summary>The merged snapshot that was scored.</summary>
+    public ExposureSnapshot Snapshot { get; }
+
+    /// <summary>The engine's report for <see cref="Snapshot"/>.</summary>
+    public ScoreReport Report { get; }
+
+    /// <summary>The score card stored in history, with the metrics and initiatives of failed providers marked <see cref="ScoreAvailability.Stale"/>.</summary>
+    public ScoreCard Card { get; }
+
+    /// <summary>The card events were detected against ("yesterday"), or <see langword="null"/> when history had none.</summary>
+    public ScoreCard? Baseline { get; }
+
+    /// <summary>The security events raised (never for a stale or unavailable subject).</summary>
+    public IReadOnlyList<SecurityEvent> Events { get; }
+
+    /// <summary>The metrics whose data is stale because a provider did not succeed, with the reason.</summary>
+    public IReadOnlyList<ScoreCardMetric> StaleMetrics { get; }
+
+    /// <summary>The initiatives whose data is stale, with the reason.</summary>
+    public IReadOnlyList<ScoreCardInitiative> StaleInitiatives { get; }
+
+    /// <summary>For each recommendation, every provider that gave it, in provider order (the first one's record was kept).</summary>
+    public IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> Provenance { get; }
+
+    /// <summary>What the merge dropped or repaired (dangling references), one message each.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>Finds a provider's outcome by name.</summary>
+    /// <param name="providerName">The provider's name (ordinal).</param>
+    /// <returns>The outcome, or <see langword="null"/>.</returns>
+    public ProviderOutcome? FindOutcome(string providerName) => Outcomes.FirstOrDefault(o => string.Equals(o.ProviderName, providerName, StringComparison.Ordinal));
+}

@@ -1,0 +1,108 @@
+using ExposureSdk.Events;
+
+namespace ExposureSdk.Pipeline;
+
+/// <summary>Marks the metrics and initiatives fed by providers that did not succeed as stale, with the reason.</summary>
+internal static class StaleMarking
+{
+    public static ScoreCard Apply(
+        ScoreCard card,
+        IReadOnlyList<(ProviderOutcome Outcome, ProviderRecords? Previous)> failed,
+        MergedRecords merged,
+        ScoreCard? baseline,
+        ExposureSnapshot snapshot)
+    {
+        if (failed.Count == 0)
+        {
+            return card;
+        }
+
+        var metricReasons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var initiativeReasons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var present = new HashSet<string>(snapshot.Recommendations.Select(r => r.Id.Value), StringComparer.Ordinal);
+        var allReasons = string.Join(" ", failed.Select(f => Reason(f.Outcome, f.Previous)));
+
+        foreach (var (outcome, previous) in failed)
+        {
+            var reason = Reason(outcome, previous);
+            var supplied = previous?.RecommendationIds.Select(r => r.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+            foreach (var m in card.Metrics)
+            {
+                var owned = merged.MetricOwners.TryGetValue(m.Id, out var owner) && owner == outcome.ProviderName;
+                if (owned || m.RecommendationIds.Any(supplied.Contains))
+                {
+                    Add(metricReasons, m.Id, reason);
+                }
+            }
+
+            foreach (var i in card.Initiatives)
+            {
+                var owned = merged.InitiativeOwners.TryGetValue(i.Id, out var owner) && owner == outcome.ProviderName;
+                if (owned || i.RecommendationIds.Any(supplied.Contains))
+                {
+                    Add(initiativeReasons, i.Id, reason);
+                }
+            }
+        }
+
+        // Members lost in this refresh while a provider failed: the failed provider probably gave them.
+        foreach (var m in card.Metrics)
+        {
+            var lostToday = merged.MetricsMissingMembers.Contains(m.Id);
+            var lostSinceBaseline = baseline?.FindMetric(m.Id) is { } before && before.RecommendationIds.Any(r => !present.Contains(r));
+            if ((lostToday || lostSinceBaseline) && !metricReasons.ContainsKey(m.Id))
+            {
+                Add(metricReasons, m.Id, "Member recommendations are missing while a source failed. " + allReasons);
+            }
+        }
+
+        foreach (var i in card.Initiatives)
+        {
+            var lostToday = merged.InitiativesMissingMembers.Contains(i.Id);
+            var lostSinceBaseline = baseline?.FindInitiative(i.Id) is { } before
+                && (before.RecommendationIds.Any(r => !present.Contains(r)) || before.Metrics.Any(x => card.FindMetric(x.MetricId) is null));
+            if ((lostToday || lostSinceBaseline) && !initiativeReasons.ContainsKey(i.Id))
+            {
+                Add(initiativeReasons, i.Id, "Members are missing while a source failed. " + allReasons);
+            }
+        }
+
+        foreach (var group in metricReasons.GroupBy(p => string.Join(" ", p.Value), StringComparer.Ordinal))
+        {
+            card = card.WithStaleMetrics(group.Select(p => p.Key), group.Key);
+        }
+
+        if (initiativeReasons.Count > 0)
+        {
+            var initiatives = card.Initiatives
+                .Select(i => initiativeReasons.TryGetValue(i.Id, out var reasons) && i.Availability != ScoreAvailability.Stale
+                    ? new ScoreCardInitiative(i.Id, i.Name, i.Score, ScoreAvailability.Stale, string.Join(" ", reasons), i.Metrics, i.RecommendationIds, i.TargetScore)
+                    : i)
+                .ToArray();
+            card = new ScoreCard(card.TenantId, card.AsOf, card.SecureScore, card.Metrics, initiatives);
+        }
+
+        return card;
+    }
+
+    private static string Reason(ProviderOutcome outcome, ProviderRecords? previous)
+    {
+        var text = $"Source provider '{outcome.ProviderName}' {outcome.Kind}: {outcome.ErrorMessage ?? outcome.Kind.ToString()}";
+        return previous is null
+            ? text + " No earlier data from it."
+            : text + FormattableString.Invariant($" Using its last known data from {previous.PulledAt:O}.");
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string id, string reason)
+    {
+        if (!map.TryGetValue(id, out var list))
+        {
+            map[id] = list = [];
+        }
+
+        if (!list.Contains(reason))
+        {
+            list.Add(reason);
+        }
+    }
+}
