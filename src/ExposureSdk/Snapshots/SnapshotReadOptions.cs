@@ -1,0 +1,63 @@
+namespace ExposureSdk;
+
+/// <summary>
+/// Limits applied while reading a snapshot document with <see cref="SnapshotDocument"/>. The defaults
+/// suit documents with millions of assessments; lower them to read untrusted input more cheaply.
+/// </summary>
+/// <remarks>
+/// A plain options class (mutable, bindable from configuration). The values are checked when a read
+/// starts; an out-of-range value raises <see cref="ArgumentOutOfRangeException"/> naming the property.
+/// </remarks>
+public sealed class SnapshotReadOptions
+{
+    /// <summary>The default <see cref="MaxDepth"/>: 64 levels of nesting.</summary>
+    public const int DefaultMaxDepth = 64;
+
+    /// <summary>The default and largest <see cref="MaxIdentifierLength"/>: 512 UTF-16 code units (the model's limit).</summary>
+    public const int DefaultMaxIdentifierLength = 512;
+
+    /// <summary>The default and largest <see cref="MaxTextLength"/>: 65,536 UTF-16 code units (64 Ki, the model's limit).</summary>
+    public const int DefaultMaxTextLength = 64 * 1024;
+
+    /// <summary>The default <see cref="MaxDocumentBytes"/>: 4 GiB.</summary>
+    public const long DefaultMaxDocumentBytes = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>The default <see cref="MaxRecordBytes"/>: 16 MiB.</summary>
+    public const int DefaultMaxRecordBytes = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The deepest nesting of arrays and objects accepted anywhere in the document, including inside
+    /// ignored unknown properties (1 to 256; default 64). Deeper documents are rejected with a
+    /// <see cref="SnapshotFormatException"/>, never a stack overflow.
+    /// </summary>
+    public int MaxDepth { get; set; } = DefaultMaxDepth;
+
+    /// <summary>The longest identifier, name, tag or threat accepted, in UTF-16 code units (1 to 512; default 512).</summary>
+    public int MaxIdentifierLength { get; set; } = DefaultMaxIdentifierLength;
+
+    /// <summary>The longest free text (a description or a remediation step) accepted, in UTF-16 code units (1 to 65,536; default 65,536).</summary>
+    public int MaxTextLength { get; set; } = DefaultMaxTextLength;
+
+    /// <summary>The largest document accepted, in bytes (at least 1; default 4 GiB).</summary>
+    public long MaxDocumentBytes { get; set; } = DefaultMaxDocumentBytes;
+
+    /// <summary>
+    /// The largest single record (one recommendation, asset, assessment, metric or initiative, or one
+    /// top-level value) accepted, in bytes of JSON text (4 KiB to 1 GiB; default 16 MiB). The reader
+    /// holds at most one record's text in memory at a time, so this bounds its buffer.
+    /// </summary>
+    public int MaxRecordBytes { get; set; } = DefaultMaxRecordBytes;
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDepth, 1, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxDepth, 256, nameof(MaxDepth));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxIdentifierLength, 1, nameof(MaxIdentifierLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxIdentifierLength, DefaultMaxIdentifierLength, nameof(MaxIdentifierLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxTextLength, 1, nameof(MaxTextLength));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxTextLength, DefaultMaxTextLength, nameof(MaxTextLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDocumentBytes, 1, nameof(MaxDocumentBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRecordBytes, 4 * 1024, nameof(MaxRecordBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRecordBytes, 1024 * 1024 * 1024, nameof(MaxRecordBytes));
+    }
+}
