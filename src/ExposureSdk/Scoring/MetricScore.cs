@@ -15,6 +15,7 @@ public sealed class MetricScore
 {
     internal MetricScore(
         Metric metric,
+        MetricWeight weight,
         double numericWeight,
         long scope,
         long affected,
@@ -24,20 +25,30 @@ public sealed class MetricScore
     {
         Id = metric.Id;
         Name = metric.Name;
-        Weight = metric.Weight;
+        Weight = weight;
         NumericWeight = numericWeight;
         Scope = scope;
         Affected = affected;
-        if (scope > 0)
-        {
-            var exposure = 100.0 * affected / scope;
-            Exposure = exposure;
-            Score = 100.0 - exposure;
-        }
+        Score = Compute(scope, affected, out var exposure);
+        Exposure = exposure;
 
         RecommendationIds = recommendationIds;
         InitiativeIds = initiativeIds;
         TopAffectedAssetIds = topAffectedAssetIds;
+    }
+
+    /// <summary>The one place a metric score is computed: exposure = 100 × affected / scope, score = 100 − exposure; both absent when scope is 0.</summary>
+    internal static double? Compute(long scope, long affected, out double? exposure)
+    {
+        if (scope <= 0)
+        {
+            exposure = null;
+            return null;
+        }
+
+        var e = 100.0 * affected / scope;
+        exposure = e;
+        return 100.0 - e;
     }
 
     /// <summary>The number of affected asset ids listed at most in <see cref="TopAffectedAssetIds"/>: 100.</summary>

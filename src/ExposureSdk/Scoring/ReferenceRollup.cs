@@ -62,17 +62,45 @@ internal static class ReferenceRollup
             metrics[m] = ScoreMetric(input, m, recommendations, options, metricInitiatives[m]);
         }
 
-        // Initiatives.
-        var initiatives = new InitiativeScore[input.Initiatives.Length];
-        for (var i = 0; i < initiatives.Length; i++)
+        return Assemble(input.TenantId, input.AsOf, recommendations, metrics, input.Initiatives, input.InitiativeMetrics, input.InitiativeRecommendations);
+    }
+
+    /// <summary>Builds the report from scored recommendations and metrics: initiatives, Secure Score and breakdowns. Shared by every rollup path.</summary>
+    public static ScoreReport Assemble(
+        string tenantId,
+        DateTimeOffset asOf,
+        RecommendationScore[] recommendations,
+        MetricScore[] metrics,
+        Initiative[] initiativeList,
+        int[][] initiativeMetrics,
+        int[][] initiativeRecommendations)
+    {
+        var weights = new double[metrics.Length];
+        var scores = new double?[metrics.Length];
+        for (var m = 0; m < metrics.Length; m++)
         {
-            initiatives[i] = ScoreInitiative(input, i, metrics, recommendations);
+            weights[m] = metrics[m].NumericWeight;
+            scores[m] = metrics[m].Score;
         }
 
-        var secureScore = SumPoints(recommendations);
+        var achieved = new double[recommendations.Length];
+        var max = new double[recommendations.Length];
+        for (var r = 0; r < recommendations.Length; r++)
+        {
+            achieved[r] = recommendations[r].Points.AchievedPoints;
+            max[r] = recommendations[r].Points.MaxPoints;
+        }
+
+        var initiatives = new InitiativeScore[initiativeList.Length];
+        for (var i = 0; i < initiatives.Length; i++)
+        {
+            initiatives[i] = ScoreInitiative(initiativeList[i], initiativeMetrics[i], initiativeRecommendations[i], metrics, weights, scores, achieved, max);
+        }
+
+        var secureScore = SumPoints(Enumerable.Range(0, recommendations.Length), achieved, max);
         return new ScoreReport(
-            input.TenantId,
-            input.AsOf,
+            tenantId,
+            asOf,
             secureScore,
             recommendations,
             metrics,
@@ -80,6 +108,39 @@ internal static class ReferenceRollup
             Breakdown(recommendations, r => r.Source.Name),
             Breakdown(recommendations, r => r.Workload.Name),
             Breakdown(recommendations, r => r.Domain.Name));
+    }
+
+    /// <summary>
+    /// The weighted initiative score Σ(w × p) / Σw over the given metric indices (ascending) whose score is
+    /// present and weight greater than 0; <see langword="null"/> when Σw is 0. The one place this sum is computed.
+    /// </summary>
+    public static double? WeightedScore(int[] members, double[] weights, double?[] scores, out double weightSum)
+    {
+        double sum = 0, weighted = 0;
+        foreach (var m in members)
+        {
+            if (scores[m] is { } p && weights[m] > 0)
+            {
+                sum += weights[m];
+                weighted += weights[m] * p;
+            }
+        }
+
+        weightSum = sum;
+        return sum > 0 ? Math.Clamp(weighted / sum, 0, 100) : null;
+    }
+
+    /// <summary>Σ achieved and Σ max over the given recommendation indices, in the order given. The one place point sums are computed.</summary>
+    public static PointsScore SumPoints(IEnumerable<int> indices, double[] achieved, double[] max)
+    {
+        double a = 0, m = 0;
+        foreach (var r in indices)
+        {
+            a += achieved[r];
+            m += max[r];
+        }
+
+        return new PointsScore(Math.Min(a, m), m);
     }
 
     /// <summary>The derived compliance state (domain rules §2).</summary>
@@ -201,6 +262,7 @@ internal static class ReferenceRollup
         var top = affected.Select(a => a.Value).Order(StringComparer.Ordinal).Take(MetricScore.TopAffectedLimit).Select(AssetId.From).ToArray().AsReadOnly();
         return new MetricScore(
             metric,
+            metric.Weight,
             options.ValueOf(metric.Weight),
             scope.Count + countScope,
             affected.Count + countAffected,
@@ -209,27 +271,15 @@ internal static class ReferenceRollup
             top);
     }
 
-    private static InitiativeScore ScoreInitiative(ScoringInput input, int i, MetricScore[] metrics, RecommendationScore[] recommendations)
+    private static InitiativeScore ScoreInitiative(Initiative initiative, int[] members, int[] recommendationIndices, MetricScore[] metrics, double[] weights, double?[] scores, double[] achieved, double[] max)
     {
-        var initiative = input.Initiatives[i];
         if (initiative.IsRecommendationOnly)
         {
-            var points = SumPoints(input.InitiativeRecommendations[i].Select(r => recommendations[r]));
+            var points = SumPoints(recommendationIndices, achieved, max);
             return new InitiativeScore(initiative, points.Percentage, [], 0, points);
         }
 
-        var members = input.InitiativeMetrics[i];
-        double weightSum = 0, weighted = 0;
-        foreach (var m in members)
-        {
-            var metric = metrics[m];
-            if (metric.Score is { } p && metric.NumericWeight > 0)
-            {
-                weightSum += metric.NumericWeight;
-                weighted += metric.NumericWeight * p;
-            }
-        }
-
+        var score = WeightedScore(members, weights, scores, out var weightSum);
         var contributions = new MetricContribution[members.Length];
         for (var k = 0; k < members.Length; k++)
         {
@@ -241,20 +291,7 @@ internal static class ReferenceRollup
                 : new MetricContribution(metric.Id, metric.Weight, w, metric.Score, false, null, null);
         }
 
-        double? score = weightSum > 0 ? Math.Clamp(weighted / weightSum, 0, 100) : null;
         return new InitiativeScore(initiative, score, contributions.AsReadOnly(), weightSum, null);
-    }
-
-    private static PointsScore SumPoints(IEnumerable<RecommendationScore> recommendations)
-    {
-        double achieved = 0, max = 0;
-        foreach (var r in recommendations)
-        {
-            achieved += r.Points.AchievedPoints;
-            max += r.Points.MaxPoints;
-        }
-
-        return new PointsScore(Math.Min(achieved, max), max);
     }
 
     private static ScoreBreakdown[] Breakdown(RecommendationScore[] recommendations, Func<RecommendationScore, string> key)
@@ -282,7 +319,7 @@ internal static class ReferenceRollup
         return groups
             .Select(g => new ScoreBreakdown(
                 display[g.Key],
-                SumPoints(g.Value),
+                SumPoints(Enumerable.Range(0, g.Value.Count), g.Value.Select(r => r.Points.AchievedPoints).ToArray(), g.Value.Select(r => r.Points.MaxPoints).ToArray()),
                 g.Value.Count,
                 g.Value.Count(r => r.State == ComplianceState.Compliant),
                 g.Value.Count(r => r.State == ComplianceState.NotCompliant),

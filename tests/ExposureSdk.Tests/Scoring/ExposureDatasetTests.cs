@@ -1,0 +1,233 @@
+using ExposureSdk.Scoring;
+using static ExposureSdk.Tests.Scoring.ScoringBuilders;
+
+namespace ExposureSdk.Tests.Scoring;
+
+/// <summary>
+/// The columnar fast path against the reference rollup (<see cref="ExposureScorer.Score"/>): equal bit for
+/// bit on random snapshots, under any partitioning and after any sequence of incremental updates.
+/// Every failure message names the seed.
+/// </summary>
+public sealed class ExposureDatasetTests
+{
+    private const int Runs = 60;
+
+    public static TheoryData<int> Seeds()
+    {
+        var data = new TheoryData<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            data.Add(7_000_003 + (i * 104_729));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ToReport_AnySnapshotAnyParallelism_EqualsReferenceBitForBit(int seed)
+    {
+        var random = new Random(seed);
+        for (var run = 0; run < Runs; run++)
+        {
+            var snapshot = RandomSnapshots.Create(random, maxAssets: 300);
+            var expected = RandomSnapshots.Dump(ExposureScorer.Score(snapshot));
+            foreach (var threads in new[] { 1, 2, 3 })
+            {
+                var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: threads);
+                RandomSnapshots.Dump(dataset.ToReport()).Should().Be(expected, $"seed {seed}, run {run}, {threads} threads");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void RollUp_AnyPartitionOfAssetsMergedInAnyOrder_EqualsSinglePass(int seed)
+    {
+        var random = new Random(seed);
+        for (var run = 0; run < Runs; run++)
+        {
+            var snapshot = RandomSnapshots.Create(random, maxAssets: 300);
+            var expected = RandomSnapshots.Dump(ExposureScorer.Score(snapshot));
+            var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
+            var n = dataset.AssetCount;
+
+            // Random cut points (unaligned), ranges rolled up in random order, merged as a random tree.
+            var cuts = Enumerable.Range(0, random.Next(0, 8)).Select(_ => random.Next(0, n + 1)).Append(0).Append(n).Distinct().Order().ToArray();
+            var ranges = cuts.Zip(cuts.Skip(1)).ToArray();
+            random.Shuffle(ranges);
+            dataset.ClearBits();
+            var partials = ranges.Select(r => dataset.RollUp(r.First, r.Second, clear: false)).ToList();
+            partials.Add(MetricPartial.Empty(dataset.MetricCount));
+            while (partials.Count > 1)
+            {
+                var i = random.Next(partials.Count);
+                var a = partials[i];
+                partials.RemoveAt(i);
+                var j = random.Next(partials.Count);
+                partials[j] = random.Next(2) == 0 ? MetricPartial.Merge(a, partials[j]) : MetricPartial.Merge(partials[j], a);
+            }
+
+            dataset.Apply(partials[0]);
+            RandomSnapshots.Dump(dataset.ToReport()).Should().Be(expected, $"seed {seed}, run {run}, ranges {string.Join(' ', ranges)}");
+        }
+    }
+
+    [Fact]
+    public void Merge_EmptyIsTheIdentity()
+    {
+        var snapshot = RandomSnapshots.Create(new Random(5), maxAssets: 100, maxMetrics: 6);
+        var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
+        dataset.ClearBits();
+        var partial = dataset.RollUp(0, dataset.AssetCount, clear: false);
+        var merged = MetricPartial.Merge(MetricPartial.Empty(dataset.MetricCount), partial);
+        merged.Scope.Should().Equal(partial.Scope);
+        merged.Affected.Should().Equal(partial.Affected);
+        merged.Top.Should().BeEquivalentTo(partial.Top, o => o.WithStrictOrdering());
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void IncrementalUpdates_AnySequence_EqualAFullRescore(int seed)
+    {
+        var random = new Random(seed);
+        for (var run = 0; run < Runs / 2; run++)
+        {
+            var snapshot = RandomSnapshots.Create(random, maxAssets: 60);
+            var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
+            var recs = snapshot.Recommendations.ToDictionary(r => r.Id);
+            var metrics = snapshot.Metrics.ToDictionary(m => m.Id);
+            var assessments = snapshot.Assessments.ToDictionary(a => (a.RecommendationId, a.AssetId));
+            for (var step = 0; step < 12; step++)
+            {
+                var roll = random.Next(3);
+                if (roll == 0 && assessments.Count > 0)
+                {
+                    var key = assessments.Keys.ElementAt(random.Next(assessments.Count));
+                    var status = (AssessmentStatus)random.Next(3);
+                    dataset.SetAssessmentStatus(key.RecommendationId, key.AssetId, status);
+                    assessments[key] = new Assessment(key.RecommendationId, key.AssetId, status);
+                }
+                else if (roll == 1 && recs.Count > 0)
+                {
+                    var r = recs.Values.ElementAt(random.Next(recs.Count));
+                    ComplianceState? state = random.Next(3) switch { 0 => ComplianceState.MitigatedByOrganization, 1 => null, _ => ComplianceState.NotCompliant };
+                    var riskAccepted = random.Next(4) == 0;
+                    dataset.SetRecommendationState(r.Id, state, riskAccepted);
+                    recs[r.Id] = new Recommendation(r.Id, r.Name, r.Source, r.Workload, r.Domain, r.Impact, maxPoints: r.MaxPoints, state: state, isRiskAccepted: riskAccepted, tags: r.Tags, counts: r.Counts);
+                }
+                else if (metrics.Count > 0)
+                {
+                    var m = metrics.Values.ElementAt(random.Next(metrics.Count));
+                    var weight = (MetricWeight)random.Next(4);
+                    dataset.SetMetricWeight(m.Id, weight);
+                    metrics[m.Id] = new Metric(m.Id, m.Name, weight, m.RecommendationIds, m.Selector);
+                }
+
+                var shadow = new ExposureSnapshot(snapshot.TenantId, snapshot.AsOf, recs.Values, null, assessments.Values, metrics.Values, snapshot.Initiatives);
+                var expected = ExposureScorer.Score(shadow);
+                var because = $"seed {seed}, run {run}, step {step}";
+                RandomSnapshots.Dump(dataset.ToReport()).Should().Be(RandomSnapshots.Dump(expected), because);
+                foreach (var i in expected.Initiatives)
+                {
+                    Bits(dataset.GetInitiativeScore(i.Id)).Should().Be(Bits(i.Score), because);
+                }
+
+                foreach (var m in expected.Metrics)
+                {
+                    Bits(dataset.GetMetricScore(m.Id)).Should().Be(Bits(m.Score), because);
+                }
+
+                Bits(dataset.GetSecureScore().Percentage).Should().Be(Bits(expected.SecureScore.Percentage), because);
+            }
+        }
+    }
+
+    [Fact]
+    public void Builder_StreamingRecords_EqualsFromSnapshot()
+    {
+        var snapshot = RandomSnapshots.Create(new Random(11), maxAssets: 200);
+        var builder = new ExposureDatasetBuilder(snapshot.TenantId, snapshot.AsOf);
+        foreach (var a in snapshot.Assessments.Reverse())
+        {
+            builder.AddAssessment(a.RecommendationId.Value, a.AssetId.Value, a.Status);
+        }
+
+        foreach (var r in snapshot.Recommendations)
+        {
+            builder.AddRecommendation(r);
+        }
+
+        foreach (var m in snapshot.Metrics)
+        {
+            builder.AddMetric(m);
+        }
+
+        foreach (var i in snapshot.Initiatives)
+        {
+            builder.AddInitiative(i);
+        }
+
+        builder.AssessmentCount.Should().Be(snapshot.Assessments.Count);
+        RandomSnapshots.Dump(builder.Build().ToReport()).Should().Be(RandomSnapshots.Dump(ExposureScorer.Score(snapshot)));
+    }
+
+    [Fact]
+    public void Builder_AssetAssessedTwiceAgainstARecommendation_ThrowsNamingBoth()
+    {
+        var builder = new ExposureDatasetBuilder("t", AsOf).AddRecommendation(Rec("r")).AddAssessment("r", "a", AssessmentStatus.Healthy).AddAssessment("r", "a", AssessmentStatus.Unhealthy);
+        var act = () => builder.Build();
+        act.Should().Throw<ArgumentException>().WithMessage("*'a'*'r'*");
+    }
+
+    [Fact]
+    public void Builder_AssessmentOfUnknownRecommendation_ThrowsNamingIt()
+    {
+        var builder = new ExposureDatasetBuilder("t", AsOf).AddAssessment("ghost", "a", AssessmentStatus.Healthy);
+        var act = () => builder.Build();
+        act.Should().Throw<ArgumentException>().WithMessage("*'ghost'*");
+    }
+
+    [Fact]
+    public void Builder_UsedAfterBuild_Throws()
+    {
+        var builder = new ExposureDatasetBuilder("t", AsOf);
+        _ = builder.Build();
+        var act = () => builder.AddRecommendation(Rec("r"));
+        act.Should().Throw<InvalidOperationException>();
+    }
+
+    [Fact]
+    public void SetAssessmentStatus_PairNotInDataset_Throws()
+    {
+        var dataset = ExposureDataset.FromSnapshot(Snap([Rec("r")], [U("r", "a")]));
+        var act = () => dataset.SetAssessmentStatus("r", "b", AssessmentStatus.Healthy);
+        act.Should().Throw<ArgumentException>().WithMessage("*'b'*'r'*");
+    }
+
+    [Fact]
+    public void SetAssessmentStatus_FixingTheOnlyUnhealthyAsset_RaisesMetricAndInitiativeTo100()
+    {
+        var dataset = ExposureDataset.FromSnapshot(Snap([Rec("r", maxPoints: 10)], [U("r", "a"), H("r", "b")], [Met("m", MetricWeight.High, "r")], [Ini("i", ["m"])]));
+        dataset.GetMetricScore("m").Should().Be(50);
+        dataset.SetAssessmentStatus("r", "a", AssessmentStatus.Healthy);
+        dataset.GetMetricScore("m").Should().Be(100);
+        dataset.GetInitiativeScore("i").Should().Be(100);
+        dataset.GetSecureScore().Percentage.Should().Be(100);
+        dataset.ToReport().FindMetric("m")!.TopAffectedAssetIds.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void ColumnarBytes_AreAtMost16BytesPerAssessmentForADenseTenant()
+    {
+        // 2,000 assets × 50 recommendations (100,000 assessments), 20 metrics.
+        var recs = Enumerable.Range(0, 50).Select(r => Rec($"r{r:D2}")).ToArray();
+        var assessments = recs.SelectMany((r, i) => Enumerable.Range(0, 2000).Select(a => new Assessment(r.Id, $"asset-{a:D5}", (a + i) % 7 == 0 ? AssessmentStatus.Unhealthy : AssessmentStatus.Healthy)));
+        var metrics = Enumerable.Range(0, 20).Select(m => Met($"m{m:D2}", MetricWeight.Medium, $"r{m:D2}", $"r{m + 20:D2}"));
+        var dataset = ExposureDataset.FromSnapshot(Snap(recs, assessments, metrics), maxDegreeOfParallelism: 1);
+        dataset.AssessmentCount.Should().Be(100_000);
+        ((double)dataset.ColumnarBytes / dataset.AssessmentCount).Should().BeLessThanOrEqualTo(16);
+    }
+
+    private static string Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v).ToString("X16", System.Globalization.CultureInfo.InvariantCulture) : "null";
+}
