@@ -90,6 +90,45 @@ public static class ScoreDropDetector
     }
 
     /// <summary>
+    /// Lists the metrics and initiatives of today's card whose score cannot be compared with the baseline,
+    /// and why: the companion of <see cref="Detect"/>, which raises no event for them (no false alarms;
+    /// the data is reported missing instead). New initiatives are reported by <see cref="Detect"/>, not here.
+    /// </summary>
+    /// <param name="previous">The baseline, or <see langword="null"/> when there is none.</param>
+    /// <param name="current">Today's card.</param>
+    /// <returns>The entries: metrics first, then initiatives, each in ordinal id order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="current"/> is <see langword="null"/>.</exception>
+    public static IReadOnlyList<MissingScore> FindMissingScores(ScoreCard? previous, ScoreCard current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        var missing = new List<MissingScore>();
+        foreach (var m in current.Metrics)
+        {
+            var before = previous?.FindMetric(m.Id);
+            if (Why(previous is null, before is null, m.Availability, m.StaleReason, before?.Availability, before?.StaleReason) is { } why)
+            {
+                missing.Add(new MissingScore(ScoreSubjectKind.Metric, m.Id, m.Name, why.Reason, why.Detail));
+            }
+        }
+
+        foreach (var i in current.Initiatives)
+        {
+            var before = previous?.FindInitiative(i.Id);
+            if (previous is not null && before is null)
+            {
+                continue; // a NewInitiative event
+            }
+
+            if (Why(previous is null, false, i.Availability, i.StaleReason, before?.Availability, before?.StaleReason) is { } why)
+            {
+                missing.Add(new MissingScore(ScoreSubjectKind.Initiative, i.Id, i.Name, why.Reason, why.Detail));
+            }
+        }
+
+        return missing.AsReadOnly();
+    }
+
+    /// <summary>
     /// Chooses the baseline ("yesterday") for a card taken at <paramref name="currentAsOf"/>: the latest card
     /// of the previous calendar day in <see cref="ScoreDropOptions.TimeZone"/>; if there is none, the latest
     /// card from before that day that is at most <see cref="ScoreDropOptions.BaselineMaxAge"/> older than
@@ -131,6 +170,36 @@ public static class ScoreDropDetector
         }
 
         return ofYesterday ?? earlier;
+    }
+
+    private static (MissingScoreReason Reason, string? Detail)? Why(bool noBaseline, bool notInBaseline, ScoreAvailability today, string? todayReason, ScoreAvailability? before, string? beforeReason)
+    {
+        if (today == ScoreAvailability.Stale)
+        {
+            return (MissingScoreReason.StaleToday, todayReason);
+        }
+
+        if (today == ScoreAvailability.Unavailable)
+        {
+            return (MissingScoreReason.UnavailableToday, null);
+        }
+
+        if (noBaseline)
+        {
+            return (MissingScoreReason.NoBaseline, null);
+        }
+
+        if (notInBaseline)
+        {
+            return (MissingScoreReason.NotInBaseline, null);
+        }
+
+        return before switch
+        {
+            ScoreAvailability.Stale => (MissingScoreReason.StaleInBaseline, beforeReason),
+            ScoreAvailability.Unavailable => (MissingScoreReason.UnavailableInBaseline, null),
+            _ => null,
+        };
     }
 
     internal static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo zone) =>

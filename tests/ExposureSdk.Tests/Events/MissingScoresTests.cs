@@ -1,0 +1,40 @@
+using ExposureSdk.Events;
+using static ExposureSdk.Tests.Events.CardBuilders;
+
+namespace ExposureSdk.Tests.Events;
+
+public sealed class MissingScoresTests
+{
+    [Fact]
+    public void FindMissingScores_UnavailableOrStaleEitherDay_ReportsTheDataAsMissingWithReason()
+    {
+        var previous = Card(Today.AddDays(-1), [M("ok", 50), M("gone-stale", 50, availability: ScoreAvailability.Stale), M("was-unavailable", null, scope: 0), M("unavailable-now", 50), M("stale-now", 50)]);
+        var current = Card(Today, [M("ok", 40), M("gone-stale", 50), M("was-unavailable", 10), M("unavailable-now", null, scope: 0), M("stale-now", 50), M("brand-new", 30)])
+            .WithStaleMetrics(["stale-now"], "provider failed");
+
+        var missing = ScoreDropDetector.FindMissingScores(previous, current);
+
+        missing.Select(x => (x.SubjectId, x.Reason, x.Detail)).Should().Equal(
+            ("brand-new", MissingScoreReason.NotInBaseline, (string?)null),
+            ("gone-stale", MissingScoreReason.StaleInBaseline, null),
+            ("stale-now", MissingScoreReason.StaleToday, "provider failed"),
+            ("unavailable-now", MissingScoreReason.UnavailableToday, null),
+            ("was-unavailable", MissingScoreReason.UnavailableInBaseline, null));
+        ScoreDropDetector.Detect(previous, current).Select(e => e.SubjectId).Should().Equal("ok");
+    }
+
+    [Fact]
+    public void FindMissingScores_NoBaseline_ReportsEveryAvailableSubject()
+    {
+        var missing = ScoreDropDetector.FindMissingScores(null, Card(Today, [M("m", 50)], [I("i", 50, ("m", MetricWeight.High))]));
+        missing.Select(x => (x.SubjectKind, x.Reason)).Should().Equal(
+            (ScoreSubjectKind.Metric, MissingScoreReason.NoBaseline),
+            (ScoreSubjectKind.Initiative, MissingScoreReason.NoBaseline));
+    }
+
+    [Fact]
+    public void FindMissingScores_NewInitiative_IsLeftToTheNewInitiativeEvent()
+    {
+        ScoreDropDetector.FindMissingScores(Card(Today.AddDays(-1)), Card(Today, initiatives: [I("i", 50)])).Should().BeEmpty();
+    }
+}
