@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace ExposureSdk.Benchmarks.Dataset;
 
@@ -134,101 +133,13 @@ public static class DatasetSnapshots
     }
 
     /// <summary>
-    /// The dataset as a snapshot document (schemaVersion 1, UTF-8 JSON, camelCase, enum values in
-    /// PascalCase, compact), the input of the snapshot-loading benchmarks.
+    /// The dataset as a snapshot document (schemaVersion 1, compact UTF-8 JSON) written by the SDK's
+    /// own <see cref="SnapshotDocument"/> writer: the input of the snapshot-loading benchmarks.
     /// </summary>
     /// <param name="dataset">The dataset.</param>
-    /// <param name="indented">Whether to indent (larger documents; what a person would commit).</param>
     /// <returns>The UTF-8 bytes.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
-    public static byte[] ToDocument(RollupDataset dataset, bool indented = false)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, SkipValidation = true }))
-        {
-            json.WriteStartObject();
-            json.WriteNumber("schemaVersion", 1);
-            json.WriteString("tenantId", TenantId);
-            json.WriteString("asOf", AsOf);
-            json.WriteStartArray("assets");
-            for (var a = 0; a < dataset.AssetCount; a++)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", AssetId(a));
-                json.WriteString("kind", AssetKind.WellKnown[a % (AssetKind.WellKnown.Count - 1)].Name);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("recommendations");
-            foreach (var r in Recommendations(dataset))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", r.Id.Value);
-                json.WriteString("name", r.Name);
-                json.WriteString("source", r.Source.Name);
-                json.WriteString("workload", r.Workload.Name);
-                json.WriteString("domain", r.Domain.Name);
-                json.WriteString("impact", r.Impact.ToString());
-                json.WriteNumber("maxPoints", r.MaxPoints ?? 0);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("assessments");
-            string[] statusNames = ["NotApplicable", "Healthy", "Unhealthy"];
-            for (var i = 0; i < dataset.AssessmentCount; i++)
-            {
-                json.WriteStartObject();
-                json.WriteString("recommendationId", RecommendationId(dataset.AssessmentRecommendation[i]));
-                json.WriteString("assetId", AssetId(dataset.AssessmentAsset[i]));
-                json.WriteString("status", statusNames[dataset.AssessmentStatus[i]]);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("metrics");
-            foreach (var m in Metrics(dataset))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", m.Id.Value);
-                json.WriteString("name", m.Name);
-                json.WriteString("weight", m.Weight.ToString());
-                json.WriteStartArray("recommendationIds");
-                foreach (var r in m.RecommendationIds)
-                {
-                    json.WriteStringValue(r.Value);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("initiatives");
-            foreach (var initiative in Initiatives(dataset))
-            {
-                json.WriteStartObject();
-                json.WriteString("id", initiative.Id.Value);
-                json.WriteString("name", initiative.Name);
-                json.WriteString("kind", initiative.Kind.ToString());
-                json.WriteStartArray("metricIds");
-                foreach (var m in initiative.MetricIds)
-                {
-                    json.WriteStringValue(m.Value);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
+    public static byte[] ToDocument(RollupDataset dataset) => SnapshotDocument.WriteToUtf8Bytes(ToSnapshot(dataset));
 
     private static List<int>[] Group(int[] keys, int[] values, int count)
     {
