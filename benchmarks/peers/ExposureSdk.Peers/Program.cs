@@ -63,7 +63,7 @@ internal static class Commands
 
         // 1. ExposureSdk at the full size.
         var sdk = SdkPeer.Measure(dataset, repetitions);
-        measurements.Add(sdk.Measurement);
+        measurements.AddRange(sdk.Measurements);
 
         // 2. DuckDB (measured by duckdb.mjs before this process started; same files).
         var duck = ReadDuckDb(duckdbFile, dataset);
@@ -86,6 +86,7 @@ internal static class Commands
 
         // 5. Agreement.
         Check(sdk.Measurement.Result, duck.Result, failures);
+        Check(sdk.Measurement.Result, sdk.Measurements[^1].Result, failures);
         Check((sdkAtSqliteSize ?? sdk).Measurement.Result, sqlite.Result, failures);
         if (checkReference)
         {
@@ -202,6 +203,7 @@ internal static class Commands
         foreach (var m in measurements)
         {
             var reference = m.Assets == dataset.AssetCount ? sdk.Measurement : (sdkAtSqliteSize ?? sdk).Measurement;
+            var ours = m.Engine.StartsWith("ExposureSdk", StringComparison.Ordinal);
             string ratio;
             if (m.TimesMs.Count == 0)
             {
@@ -224,11 +226,12 @@ internal static class Commands
             var spread = m.TimesMs.Count == 0 ? "-" : $"{m.MinMs:F1}–{m.MaxMs:F1}";
             var load = m.LoadMs > 0 ? $"{m.LoadMs / 1000:F1} s" : "-";
             var what = m.Note is null || m.TimesMs.Count == 0 ? m.Detail : $"{m.Detail}; {m.Note}";
-            builder.AppendLine($"| {m.Engine} | {m.Assets:N0} | {m.Assessments:N0} | {median} | {spread} | {m.TimesMs.Count} | {ratio} | {load} | {what} |");
+            var engine = ours ? $"**{m.Engine}**" : m.Engine;
+            builder.AppendLine($"| {engine} | {m.Assets:N0} | {m.Assessments:N0} | {median} | {spread} | {m.TimesMs.Count} | {ratio} | {load} | {what} |");
         }
 
         builder.AppendLine();
-        builder.AppendLine($"ExposureSdk memory: {sdk.HeldBytes / 1e6:F0} MB held by the loaded data = {(double)sdk.HeldBytes / dataset.AssessmentCount:F1} bytes per assessment; {sdk.AllocatedPerRunBytes / 1e6:F1} MB allocated per rollup.");
+        builder.AppendLine($"ExposureSdk memory: {sdk.HeldBytes / 1e6:F0} MB held by the loaded ExposureDataset (GC heap growth, asset id strings included) = {(double)sdk.HeldBytes / dataset.AssessmentCount:F1} bytes per assessment; its columnar arrays alone (ColumnarBytes) {sdk.ColumnarBytes / 1e6:F0} MB = {(double)sdk.ColumnarBytes / dataset.AssessmentCount:F1} bytes per assessment; {sdk.AllocatedPerRunBytes / 1e6:F2} MB allocated per rollup.");
         return builder.ToString();
     }
 }

@@ -4,67 +4,81 @@ using ExposureSdk.Scoring;
 
 namespace ExposureSdk.Peers;
 
-/// <summary>What measuring ExposureSdk gave: the timings, the memory held by the loaded data and the bytes allocated by one rollup.</summary>
-internal sealed record SdkRun(Measurement Measurement, long HeldBytes, long AllocatedPerRunBytes);
+/// <summary>What measuring ExposureSdk gave: one row per degree of parallelism, the memory held by the loaded data and the bytes allocated by one rollup.</summary>
+internal sealed record SdkRun(IReadOnlyList<Measurement> Measurements, long HeldBytes, long ColumnarBytes, long AllocatedPerRunBytes)
+{
+    public Measurement Measurement => Measurements[0];
+}
 
 /// <summary>
-/// ExposureSdk: the dataset is loaded into the SDK's input (not timed), then the full rollup
-/// (<see cref="ExposureScorer.Score"/>: recommendation states, metric, initiative and Secure Score
-/// scores, breakdowns) is timed.
+/// ExposureSdk's fastest path: the dataset is streamed into an <see cref="ExposureDatasetBuilder"/>
+/// (not timed); then each timed repetition is a full <see cref="ExposureDataset.Recompute"/> (every
+/// metric rolled up again from all assessments, in parallel over asset ranges) followed by reading
+/// every metric and initiative score. Measured with all cores and with one thread.
 /// </summary>
 internal static class SdkPeer
 {
     public static SdkRun Measure(RollupDataset dataset, int repetitions)
     {
-        Console.Error.WriteLine($"ExposureSdk: loading {dataset.AssessmentCount:N0} assessments...");
+        Console.Error.WriteLine($"ExposureSdk: loading {dataset.AssessmentCount:N0} assessments through ExposureDatasetBuilder...");
         Commands.Collect();
         var before = GC.GetTotalMemory(true);
         var stopwatch = Stopwatch.StartNew();
-        var snapshot = DatasetSnapshots.ToSnapshot(dataset);
+        var sdk = FastPath.Build(dataset);
         var loadMs = stopwatch.Elapsed.TotalMilliseconds;
         Commands.Collect();
         var held = GC.GetTotalMemory(true) - before;
+        var (metricIds, initiativeIds) = FastPath.Ids(dataset);
 
-        var report = ExposureScorer.Score(snapshot);
-        var times = new List<double>();
+        var measurements = new List<Measurement>();
         long allocated = 0;
-        for (var i = 0; i < repetitions; i++)
+        foreach (var threads in new[] { Environment.ProcessorCount, 1 })
         {
-            Commands.Collect();
-            var allocatedBefore = GC.GetTotalAllocatedBytes(true);
-            stopwatch.Restart();
-            report = ExposureScorer.Score(snapshot);
-            times.Add(stopwatch.Elapsed.TotalMilliseconds);
-            allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
-            Console.Error.WriteLine($"ExposureSdk repetition {i + 1}: {times[^1]:F1} ms");
+            RollUp(sdk, threads, metricIds, initiativeIds);
+            var times = new List<double>();
+            for (var i = 0; i < repetitions; i++)
+            {
+                Commands.Collect();
+                var allocatedBefore = GC.GetTotalAllocatedBytes(true);
+                stopwatch.Restart();
+                RollUp(sdk, threads, metricIds, initiativeIds);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                if (threads == Environment.ProcessorCount)
+                {
+                    allocated = GC.GetTotalAllocatedBytes(true) - allocatedBefore;
+                }
+
+                Console.Error.WriteLine($"ExposureSdk ({threads} thread{(threads == 1 ? string.Empty : "s")}) repetition {i + 1}: {times[^1]:F1} ms");
+            }
+
+            var result = FastPath.ToResult(sdk.ToReport(), dataset, threads == 1 ? "ExposureSdk (1 thread)" : "ExposureSdk");
+            measurements.Add(new Measurement(
+                threads == 1 ? "ExposureSdk, 1 thread" : "ExposureSdk",
+                $"ExposureDataset.Recompute({(threads == 1 ? "1" : "all cores")}) + read every metric and initiative score",
+                dataset.AssetCount,
+                dataset.AssessmentCount,
+                threads == 1 ? 0 : loadMs,
+                times,
+                result));
         }
 
-        var result = ToResult(report, dataset);
-        GC.KeepAlive(snapshot);
-        var measurement = new Measurement("ExposureSdk", "ExposureScorer.Score over an ExposureSnapshot (full report)", dataset.AssetCount, dataset.AssessmentCount, loadMs, times, result);
-        return new SdkRun(measurement, held, allocated);
+        return new SdkRun(measurements, held, sdk.ColumnarBytes, allocated);
     }
 
-    private static RollupResult ToResult(ScoreReport report, RollupDataset dataset)
+    private static double RollUp(ExposureDataset sdk, int threads, MetricId[] metricIds, InitiativeId[] initiativeIds)
     {
-        var scope = new long[dataset.MetricCount];
-        var affected = new long[dataset.MetricCount];
-        var metricScores = new double?[dataset.MetricCount];
-        for (var m = 0; m < dataset.MetricCount; m++)
+        sdk.Recompute(threads);
+        var checksum = 0.0;
+        foreach (var id in metricIds)
         {
-            var metric = report.FindMetric(DatasetSnapshots.MetricId(m)) ?? throw new InvalidOperationException($"The report has no metric {DatasetSnapshots.MetricId(m)}.");
-            scope[m] = metric.Scope;
-            affected[m] = metric.Affected;
-            metricScores[m] = metric.Score;
+            checksum += sdk.GetMetricScore(id) ?? 0;
         }
 
-        var initiativeScores = new double?[dataset.InitiativeCount];
-        for (var i = 0; i < dataset.InitiativeCount; i++)
+        foreach (var id in initiativeIds)
         {
-            var initiative = report.FindInitiative(DatasetSnapshots.InitiativeId(i)) ?? throw new InvalidOperationException($"The report has no initiative {DatasetSnapshots.InitiativeId(i)}.");
-            initiativeScores[i] = initiative.Score;
+            checksum += sdk.GetInitiativeScore(id) ?? 0;
         }
 
-        return new RollupResult("ExposureSdk", scope, affected, metricScores, initiativeScores);
+        return checksum;
     }
 }
