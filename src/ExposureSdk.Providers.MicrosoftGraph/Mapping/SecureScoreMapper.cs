@@ -1,0 +1,275 @@
+using System.Globalization;
+using ExposureSdk.Providers.MicrosoftGraph.Models;
+
+namespace ExposureSdk.Providers.MicrosoftGraph.Mapping;
+
+/// <summary>
+/// Maps Secure Score control profiles and today's control scores to recommendations, and daily Secure
+/// Scores to history entries. The rules are documented on <see cref="MicrosoftGraphSecureScoreProvider"/>.
+/// </summary>
+internal static class SecureScoreMapper
+{
+    private const double Tolerance = 1e-9;
+
+    /// <summary>
+    /// The factor that brings Graph points into the SDK's 0–10 range: 1 when every control's
+    /// <c>maxScore</c> is at most 10, otherwise 10 / the largest <c>maxScore</c>, applied to every control
+    /// alike (ratios between controls and the Secure Score percentage are preserved).
+    /// </summary>
+    public static double PointsScale(IEnumerable<SecureScoreControlProfile> profiles)
+    {
+        var largest = 0d;
+        foreach (var profile in profiles)
+        {
+            if (profile.MaxScore is { } max && max > largest)
+            {
+                largest = max;
+            }
+        }
+
+        return largest > Recommendation.MaxPointsLimit ? Recommendation.MaxPointsLimit / largest : 1d;
+    }
+
+    /// <summary>The newest daily score (by <c>createdDateTime</c>; the first record when none has a readable date).</summary>
+    public static SecureScore? Latest(IReadOnlyList<SecureScore> scores)
+    {
+        SecureScore? latest = null;
+        foreach (var score in scores)
+        {
+            if (latest is null || (score.CreatedDateTime is { } created && (latest.CreatedDateTime is not { } best || created > best)))
+            {
+                latest = score;
+            }
+        }
+
+        return latest;
+    }
+
+    public static List<Recommendation> ToRecommendations(IReadOnlyList<SecureScoreControlProfile> profiles, SecureScore? today, string providerName)
+    {
+        var active = new List<(SecureScoreControlProfile Profile, int Index)>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            var profile = profiles[i];
+            if (profile.Deprecated == true)
+            {
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(profile.Id))
+            {
+                throw new ExposureSourceException(providerName, $"secureScoreControlProfiles[{i}] has no id.", recordId: $"secureScoreControlProfiles[{i}]", field: "id");
+            }
+
+            // A paging glitch can repeat a control; the first occurrence wins.
+            if (seen.Add(profile.Id.Trim()))
+            {
+                active.Add((profile, i));
+            }
+        }
+
+        var scores = new Dictionary<string, ControlScore>(StringComparer.Ordinal);
+        foreach (var score in today?.ControlScores ?? [])
+        {
+            if (!string.IsNullOrWhiteSpace(score.ControlName))
+            {
+                scores.TryAdd(score.ControlName.Trim(), score);
+            }
+        }
+
+        var scale = PointsScale(active.Select(a => a.Profile));
+        var recommendations = new List<Recommendation>(active.Count);
+        foreach (var (profile, index) in active)
+        {
+            scores.TryGetValue(profile.Id!.Trim(), out var score);
+            try
+            {
+                recommendations.Add(ToRecommendation(profile, score, today?.CreatedDateTime, scale, providerName, index));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ExposureSourceException(providerName, $"Control profile '{profile.Id}' cannot be mapped: {ex.Message}", ex, recordId: profile.Id, field: ex.ParamName);
+            }
+        }
+
+        return recommendations;
+    }
+
+    public static Recommendation ToRecommendation(SecureScoreControlProfile profile, ControlScore? score, DateTimeOffset? calculated, double scale, string providerName, int index)
+    {
+        var id = profile.Id!.Trim();
+        var domain = SecureScoreVocabulary.MapDomain(profile.ControlCategory ?? score?.ControlCategory)
+            ?? throw new ExposureSourceException(providerName, $"Control profile '{id}' has no controlCategory, so it has no domain.", recordId: id, field: $"secureScoreControlProfiles[{index}].controlCategory");
+
+        var latestUpdate = LatestStateUpdate(profile.ControlStateUpdates);
+        var controlState = latestUpdate?.State?.Trim();
+        var mitigated = string.Equals(controlState, "ThirdParty", StringComparison.OrdinalIgnoreCase);
+        var ignored = string.Equals(controlState, "Ignored", StringComparison.OrdinalIgnoreCase);
+
+        var (counts, scoreState) = Results(profile.MaxScore, score);
+        ComplianceState? state = mitigated ? ComplianceState.MitigatedByOrganization : null;
+        if (state is null && scoreState is { } fromScore && counts is { } c && Derived(c) != fromScore)
+        {
+            // count/total disagree with the points: the points (Graph's own verdict) win.
+            state = fromScore;
+        }
+
+        double? maxPoints = profile.MaxScore is { } max && max >= 0 ? Math.Min(Recommendation.MaxPointsLimit, max * scale) : null;
+        var title = string.IsNullOrWhiteSpace(profile.Title) ? id : profile.Title.Trim();
+
+        return new Recommendation(
+            id,
+            title,
+            RecommendationSource.MicrosoftSecureScore,
+            SecureScoreVocabulary.MapWorkload(profile.Service),
+            domain,
+            SecureScoreVocabulary.MapImpact(profile.UserImpact),
+            description: Description(score, profile, scale),
+            remediationSteps: RemediationText.ToSteps(profile.Remediation),
+            manageUrl: ManageUrl(profile.ActionUrl),
+            maxPoints: maxPoints,
+            state: state,
+            isRiskAccepted: ignored,
+            lastCalculated: score is null ? null : calculated,
+            lastStateChange: latestUpdate?.UpdatedDateTime,
+            threats: profile.Threats.Select(SecureScoreVocabulary.MapThreat).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal),
+            tags: Tags(profile),
+            counts: counts);
+    }
+
+    /// <summary>
+    /// The count-only result and the state the points imply. <c>count</c> is the number of compliant
+    /// entities of <c>total</c>: affected = total − count. Without count/total, the tenant is the one
+    /// assessed entity: 0 of 1 affected when fully scored, 1 of 1 when partially. No score → no result.
+    /// </summary>
+    public static (ResultCounts? Counts, ComplianceState? ScoreState) Results(double? maxScore, ControlScore? score)
+    {
+        if (score is null)
+        {
+            return (null, null);
+        }
+
+        ComplianceState? scoreState = score.Score is { } points && maxScore is { } max
+            ? (points >= max - Tolerance ? ComplianceState.Compliant : ComplianceState.NotCompliant)
+            : null;
+
+        if (score.Total is { } total && score.Count is { } count && total >= 0 && count >= 0)
+        {
+            var compliant = Math.Min(count, total);
+            return (new ResultCounts(total - compliant, total), total == 0 ? null : scoreState);
+        }
+
+        return scoreState switch
+        {
+            ComplianceState.Compliant => (new ResultCounts(0, 1), scoreState),
+            ComplianceState.NotCompliant => (new ResultCounts(1, 1), scoreState),
+            _ => (null, null),
+        };
+    }
+
+    public static List<SecureScoreHistoryEntry> ToHistory(IEnumerable<SecureScore> scores, int days)
+    {
+        var byDay = new Dictionary<DateOnly, SecureScore>();
+        foreach (var score in scores)
+        {
+            if (score.CreatedDateTime is not { } created || score.CurrentScore is not { } current || score.MaxScore is not { } max || current < 0 || max < 0)
+            {
+                continue;
+            }
+
+            var day = DateOnly.FromDateTime(created.UtcDateTime);
+            if (!byDay.TryGetValue(day, out var kept) || created > kept.CreatedDateTime)
+            {
+                byDay[day] = score;
+            }
+        }
+
+        return byDay
+            .OrderByDescending(p => p.Key)
+            .Take(days)
+            .OrderBy(p => p.Key)
+            .Select(p => new SecureScoreHistoryEntry(p.Value.CreatedDateTime!.Value, p.Value.CurrentScore!.Value, p.Value.MaxScore!.Value))
+            .ToList();
+    }
+
+    private static ComplianceState Derived(ResultCounts counts)
+        => counts.Affected > 0 ? ComplianceState.NotCompliant : counts.Total > 0 ? ComplianceState.Compliant : ComplianceState.NotAvailable;
+
+    private static SecureScoreControlStateUpdate? LatestStateUpdate(List<SecureScoreControlStateUpdate> updates)
+    {
+        SecureScoreControlStateUpdate? latest = null;
+        foreach (var update in updates)
+        {
+            // The newest dated update wins; among undated ones (or equal dates) the later in the list wins.
+            if (latest is null || (update.UpdatedDateTime ?? DateTimeOffset.MinValue) >= (latest.UpdatedDateTime ?? DateTimeOffset.MinValue))
+            {
+                latest = update;
+            }
+        }
+
+        return latest;
+    }
+
+    private static Uri? ManageUrl(string? actionUrl)
+        => Uri.TryCreate(actionUrl?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
+
+    private static string? Description(ControlScore? score, SecureScoreControlProfile profile, double scale)
+    {
+        var parts = new List<string>();
+        if (!string.IsNullOrWhiteSpace(score?.Description))
+        {
+            parts.Add(score.Description.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(profile.RemediationImpact))
+        {
+            parts.Add("Remediation impact: " + RemediationText.ToSteps(profile.RemediationImpact).FirstOrDefault());
+        }
+
+        if (profile.MaxScore is { } max && scale != 1d)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Microsoft Secure Score max score: {max:0.##} points (scaled by {scale:0.####} to the SDK's 0–10 points)."));
+        }
+
+        return parts.Count == 0 ? null : string.Join("\n\n", parts);
+    }
+
+    private static List<string> Tags(SecureScoreControlProfile profile)
+    {
+        var tags = new List<string>();
+        void Add(string prefix, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                tags.Add(prefix + ":" + value.Trim());
+            }
+        }
+
+        Add("tier", profile.Tier);
+        Add("actionType", profile.ActionType);
+        Add("implementationCost", profile.ImplementationCost);
+        Add("service", profile.Service);
+        Add("rank", profile.Rank?.ToString(CultureInfo.InvariantCulture));
+        Add("secureScoreMaxScore", profile.MaxScore?.ToString("0.##", CultureInfo.InvariantCulture));
+        foreach (var compliance in profile.ComplianceInformation)
+        {
+            var certification = compliance.CertificationName?.Trim();
+            if (string.IsNullOrEmpty(certification))
+            {
+                continue;
+            }
+
+            Add("compliance", certification);
+            foreach (var control in compliance.CertificationControls)
+            {
+                if (!string.IsNullOrWhiteSpace(control.Name))
+                {
+                    Add("compliance", certification + "/" + control.Name.Trim());
+                }
+            }
+        }
+
+        return tags;
+    }
+}

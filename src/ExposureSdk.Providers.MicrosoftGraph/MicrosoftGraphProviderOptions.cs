@@ -1,0 +1,63 @@
+namespace ExposureSdk.Providers.MicrosoftGraph;
+
+/// <summary>
+/// Settings of <see cref="MicrosoftGraphSecureScoreProvider"/>. The provider validates and copies them
+/// when it is created, so changing the object afterwards has no effect on it.
+/// </summary>
+public sealed class MicrosoftGraphProviderOptions
+{
+    /// <summary>The most concurrent requests Graph allows to the Secure Score endpoints (domain rules §5).</summary>
+    public const int MaxConcurrencyLimit = 4;
+
+    /// <summary>The most days of Secure Score history Graph keeps.</summary>
+    public const int MaxHistoryDays = 90;
+
+    /// <summary>
+    /// The Graph base URL including the version segment, for example
+    /// <c>https://graph.microsoft.com/v1.0</c> (the default, <see cref="MicrosoftGraphCloud.Global"/>).
+    /// Use <see cref="MicrosoftGraphCloud"/> for the national clouds. Must be an absolute https URL
+    /// (http is accepted only for a loopback host, for tests). This URL is used as given; the request
+    /// adapter's own <c>BaseUrl</c> is ignored, so requests never go to another host.
+    /// </summary>
+    public Uri BaseUrl { get; set; } = MicrosoftGraphCloud.Global;
+
+    /// <summary>
+    /// Further host names (besides the host of <see cref="BaseUrl"/>) that an <c>@odata.nextLink</c> may
+    /// point to and, with <see cref="MicrosoftGraphSecureScoreProvider.Create(Uri, Func{CancellationToken, ValueTask{string}}, MicrosoftGraphProviderOptions?, TimeProvider?)"/>,
+    /// that receive the access token. Empty by default: a link to any other host fails with an
+    /// <see cref="ExposureSourceException"/> and nothing is sent there.
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
+
+    /// <summary>How many days of Secure Score history to read: 1 to 90 (the default, Graph's maximum), sent as <c>$top</c>.</summary>
+    public int HistoryDays { get; set; } = MaxHistoryDays;
+
+    /// <summary>
+    /// The most pages the provider reads from one collection (1 to 10,000; default 100). Reaching the cap
+    /// with a next link still pending fails with an <see cref="ExposureSourceException"/> rather than
+    /// returning a silently truncated list.
+    /// </summary>
+    public int MaxPages { get; set; } = 100;
+
+    /// <summary>The most requests in flight at once from one provider: 1 to 4 (the default, Graph's limit).</summary>
+    public int MaxConcurrency { get; set; } = MaxConcurrencyLimit;
+
+    /// <summary>
+    /// How many times a throttled or transiently failed request is retried: 0 to 10 (default 4). Retried:
+    /// HTTP 429, 503 and 504, network failures and HTTP timeouts. HTTP 500 and other statuses are not retried.
+    /// </summary>
+    public int MaxRetries { get; set; } = 4;
+
+    /// <summary>
+    /// The first backoff delay when the response has no <c>Retry-After</c> header (default 1 second); the
+    /// n-th retry waits <c>RetryBaseDelay × 2^(n−1)</c>, at most <see cref="MaxRetryDelay"/>. Zero or more.
+    /// </summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest single wait (default 2 minutes; at least <see cref="RetryBaseDelay"/>). A
+    /// <c>Retry-After</c> (seconds or HTTP date) longer than this fails the request with an
+    /// <see cref="ExposureSourceException"/> (status 429 or 503) instead of waiting less than Graph asked.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,285 @@
+using System.Runtime.CompilerServices;
+using ExposureSdk.Providers.MicrosoftGraph.Mapping;
+using ExposureSdk.Providers.MicrosoftGraph.Models;
+using ExposureSdk.Providers.MicrosoftGraph.Requests;
+using ExposureSdk.Providers.MicrosoftGraph.Transport;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Serialization.Json;
+
+namespace ExposureSdk.Providers.MicrosoftGraph;
+
+/// <summary>
+/// Reads Microsoft Secure Score from Microsoft Graph (<c>GET /security/secureScoreControlProfiles</c> and
+/// <c>GET /security/secureScores</c>, permission <c>SecurityEvents.Read.All</c>) and maps it to
+/// recommendations with count-only results (domain rules §2 and §5).
+/// </summary>
+/// <remarks>
+/// <para><b>Mapping.</b> Every control profile that is not <c>deprecated</c> becomes one
+/// <see cref="Recommendation"/> with source <see cref="RecommendationSource.MicrosoftSecureScore"/>:
+/// id = profile <c>id</c>; name = <c>title</c> (the id when empty); domain from <c>controlCategory</c>
+/// (Identity → Identity, Data → Data, Device → Devices, Apps → Apps, Infrastructure → Cloud; a name of an
+/// SDK domain maps to it; other categories are kept as-is; a missing category is an error); workload from
+/// <c>service</c> (AzureAD → Microsoft Entra ID, EXO → Exchange Online, SPO → SharePoint Online, IP →
+/// Microsoft Purview Information Protection, MDATP → Defender for Endpoint, MDO → Defender for Office,
+/// MDI → Defender for Identity, MCAS → Microsoft Defender for Cloud Apps, Intune → Intune, Teams →
+/// Microsoft Teams, and a few aliases; unknown services are kept as-is; a missing service becomes
+/// "Microsoft 365"); impact from <c>userImpact</c> (Low → Low, Moderate → Medium, High → High, other →
+/// Medium); remediation steps from <c>remediation</c> with HTML removed (block elements separate steps,
+/// entities decoded, links keep their URL); manage link = <c>actionUrl</c> when it is an absolute http(s)
+/// URL; threats as documented camelCase values ("Data Exfiltration" → <c>dataExfiltration</c>); tags
+/// <c>tier:</c>, <c>actionType:</c>, <c>implementationCost:</c>, <c>service:</c>, <c>rank:</c>,
+/// <c>secureScoreMaxScore:</c> (the raw Graph points) and <c>compliance:</c> (certification, and
+/// certification/control); description = today's control-score description and the remediation impact.
+/// </para>
+/// <para><b>Max points.</b> The SDK caps a recommendation at 10 points (the Secure Score rule), but Graph's
+/// <c>maxScore</c> can be larger (20 in the documentation example). Decision: when any control's
+/// <c>maxScore</c> exceeds 10, every control is scaled by the same factor, 10 / the largest
+/// <c>maxScore</c>, so the largest control gets 10 points. A common factor keeps the ratios between
+/// controls and therefore every points-based percentage (Secure Score, recommendation-only initiatives)
+/// exactly as Graph computes it; clamping each control at 10 would not. The raw value stays in the
+/// <c>secureScoreMaxScore:</c> tag and the description. When no control exceeds 10, points are Graph's.
+/// </para>
+/// <para><b>Results and state.</b> Today's <c>controlScores</c> (from the newest daily Secure Score) join on
+/// <c>controlName == id</c>. With <c>count</c>/<c>total</c> (numbers or strings), the result is
+/// affected = total − count of total. Without them, the tenant is the one assessed entity: 0 of 1
+/// affected when fully scored (<c>score ≥ maxScore</c>), 1 of 1 when partially (so partial credit is not
+/// kept). Fully scored → Compliant, partially → NotCompliant; when count/total disagree with the points,
+/// the points win and the state is set explicitly. The latest <c>controlStateUpdates</c> entry decides
+/// the rest: <c>ThirdParty</c> → <see cref="ComplianceState.MitigatedByOrganization"/>; <c>Ignored</c> →
+/// <see cref="Recommendation.IsRiskAccepted"/>; <c>Default</c>/<c>Reviewed</c> → derived. A control
+/// without a score today has no result (NotAvailable). Last calculated = the Secure Score's
+/// <c>createdDateTime</c>; last state change = the latest state update's <c>updatedDateTime</c>.</para>
+/// <para><b>Transport.</b> Every request goes to <see cref="MicrosoftGraphProviderOptions.BaseUrl"/> (the
+/// adapter's own base URL is not used); <c>@odata.nextLink</c> is followed with a visited set and a page
+/// cap, and only to the base URL's host and port or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>;
+/// a link elsewhere fails before anything is sent. At most
+/// <see cref="MicrosoftGraphProviderOptions.MaxConcurrency"/> (≤ 4) requests are in flight. HTTP 429, 503,
+/// 504, network failures and timeouts are retried after <c>Retry-After</c> (seconds or HTTP date) or an
+/// exponential backoff, waiting on the injected <see cref="TimeProvider"/>. This is the only retry layer:
+/// each request carries a Kiota <c>RetryHandlerOption</c> with <c>MaxRetry = 0</c>, which switches off
+/// the <c>RetryHandler</c> of a Kiota/Graph client pipeline for these requests. Every failure surfaces as
+/// an <see cref="ExposureSourceException"/> with the HTTP status, the Graph <c>error.code</c> and the
+/// request id (<c>request-id</c> / <c>client-request-id</c> header, else <c>error.innerError</c>).
+/// Not enforced: Graph's 150 requests per minute per tenant (one read makes 2 to a few requests).</para>
+/// <para>Profiles are read in full before the first recommendation is yielded, because the points scale
+/// depends on every control.</para>
+/// </remarks>
+public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, IDisposable
+{
+    /// <summary>The provider's name in results, logs and errors.</summary>
+    public const string ProviderName = "MicrosoftGraph";
+
+    private readonly IRequestAdapter _requestAdapter;
+    private readonly GraphSettings _settings;
+    private readonly GraphRequestExecutor _executor;
+    private readonly IDisposable[] _owned;
+
+    /// <summary>Creates a provider that sends through the caller's request adapter.</summary>
+    /// <param name="requestAdapter">
+    /// A Kiota request adapter that authenticates requests (for example the one of an existing Graph
+    /// client, or an <c>HttpClientRequestAdapter</c> with your authentication provider). Its
+    /// authentication provider should only send tokens to Graph hosts (Kiota's
+    /// <c>AllowedHostsValidator</c>). The provider does not dispose it.
+    /// </param>
+    /// <param name="options">The settings; <see langword="null"/> for the defaults (public cloud, 90 days, 4 concurrent requests).</param>
+    /// <param name="timeProvider">The clock for retry delays; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="requestAdapter"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    public MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, MicrosoftGraphProviderOptions? options = null, TimeProvider? timeProvider = null)
+        : this(requestAdapter, GraphSettings.From(options ?? new MicrosoftGraphProviderOptions()), timeProvider, [])
+    {
+    }
+
+    private MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, GraphSettings settings, TimeProvider? timeProvider, IDisposable[] owned)
+        : base(ProviderName)
+    {
+        ArgumentNullException.ThrowIfNull(requestAdapter);
+        _requestAdapter = requestAdapter;
+        _settings = settings;
+        _executor = new GraphRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System);
+        _owned = owned;
+    }
+
+    /// <summary>
+    /// Creates a provider with its own Kiota HTTP pipeline and bearer-token authentication: the simplest
+    /// way to read a tenant given an access token (for example from an environment variable).
+    /// </summary>
+    /// <param name="baseUrl">The Graph base URL with its version, for example <see cref="MicrosoftGraphCloud.Global"/>; overrides <see cref="MicrosoftGraphProviderOptions.BaseUrl"/>.</param>
+    /// <param name="accessTokenProvider">
+    /// Returns an access token for Graph with <c>SecurityEvents.Read.All</c>. It is called only for
+    /// requests to the base URL's host (or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>), so
+    /// the token is never sent anywhere else; the provider never logs it.
+    /// </param>
+    /// <param name="options">The other settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock for retry delays; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <returns>A provider that owns its HTTP client: dispose it when done.</returns>
+    /// <remarks>
+    /// The pipeline is Kiota's default middleware without its <c>RetryHandler</c> (the provider is the
+    /// only retry layer) and with JSON parsing registered on the adapter itself (no global registry is changed).
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="baseUrl"/> or <paramref name="accessTokenProvider"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is not an absolute https URL (http only for loopback), or an option is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    public static MicrosoftGraphSecureScoreProvider Create(
+        Uri baseUrl,
+        Func<CancellationToken, ValueTask<string>> accessTokenProvider,
+        MicrosoftGraphProviderOptions? options = null,
+        TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentNullException.ThrowIfNull(accessTokenProvider);
+        var copy = new MicrosoftGraphProviderOptions
+        {
+            BaseUrl = baseUrl,
+            HistoryDays = options?.HistoryDays ?? MicrosoftGraphProviderOptions.MaxHistoryDays,
+            MaxPages = options?.MaxPages ?? 100,
+            MaxConcurrency = options?.MaxConcurrency ?? MicrosoftGraphProviderOptions.MaxConcurrencyLimit,
+            MaxRetries = options?.MaxRetries ?? 4,
+            RetryBaseDelay = options?.RetryBaseDelay ?? TimeSpan.FromSeconds(1),
+            MaxRetryDelay = options?.MaxRetryDelay ?? TimeSpan.FromMinutes(2),
+        };
+        foreach (var host in options?.AllowedHosts ?? [])
+        {
+            copy.AllowedHosts.Add(host);
+        }
+
+        var settings = GraphSettings.From(copy);
+        var authentication = new BaseBearerTokenAuthenticationProvider(new DelegateAccessTokenProvider(accessTokenProvider, settings));
+        var handlers = KiotaClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler).ToList();
+        var httpClient = KiotaClientFactory.Create(handlers);
+        var parseNodes = new ParseNodeFactoryRegistry();
+        parseNodes.ContentTypeAssociatedFactories["application/json"] = new JsonParseNodeFactory();
+        var writers = new SerializationWriterFactoryRegistry();
+        writers.ContentTypeAssociatedFactories["application/json"] = new JsonSerializationWriterFactory();
+        var adapter = new HttpClientRequestAdapter(authentication, parseNodes, writers, httpClient)
+        {
+            BaseUrl = settings.BaseUrlText,
+        };
+        return new MicrosoftGraphSecureScoreProvider(adapter, settings, timeProvider, [adapter, httpClient]);
+    }
+
+    /// <summary>The Graph base URL the provider sends to (no trailing slash).</summary>
+    public Uri BaseUrl => _settings.BaseUrl;
+
+    /// <summary>
+    /// Reads up to <see cref="MicrosoftGraphProviderOptions.HistoryDays"/> (≤ 90) days of Secure Score
+    /// history, following every page, to seed score history on the first run.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>
+    /// One entry per UTC day, oldest first. Days Graph did not record are simply absent; a record whose
+    /// <c>createdDateTime</c>, <c>currentScore</c> or <c>maxScore</c> is missing or unreadable is skipped;
+    /// with several records for one day the newest counts. Empty for a tenant without Secure Score data.
+    /// </returns>
+    /// <exception cref="ExposureSourceException">Graph failed (status, error code and request id attached), a page was malformed, or paging looped, exceeded the page cap or pointed to another host.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<IReadOnlyList<SecureScoreHistoryEntry>> GetSecureScoreHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var scores = await ReadScoresAsync(_settings.HistoryDays, allPages: true, cancellationToken).ConfigureAwait(false);
+            return SecureScoreMapper.ToHistory(scores, _settings.HistoryDays).AsReadOnly();
+        }
+        catch (Exception ex) when (ex is not ExposureSourceException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            throw new ExposureSourceException(ProviderName, $"Reading Secure Score history failed: {ex.GetType().Name}.", ex);
+        }
+    }
+
+    /// <summary>Releases the HTTP client and adapter that <see cref="Create"/> made; a caller's adapter is left alone.</summary>
+    public void Dispose()
+    {
+        foreach (var owned in _owned)
+        {
+            owned.Dispose();
+        }
+
+        _executor.Dispose();
+    }
+
+    /// <inheritdoc/>
+    protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var profilesTask = CancelSiblingOnFailure(ReadProfilesAsync(linked.Token), linked);
+        var scoresTask = CancelSiblingOnFailure(ReadScoresAsync(1, allPages: false, linked.Token), linked);
+        try
+        {
+            await Task.WhenAll(profilesTask, scoresTask).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // One read failed and cancelled the other: surface the failure, not the sibling's cancellation.
+            foreach (var task in new Task[] { profilesTask, scoresTask })
+            {
+                if (task.IsFaulted && task.Exception?.InnerException is { } failure)
+                {
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                }
+            }
+
+            throw;
+        }
+
+        var recommendations = SecureScoreMapper.ToRecommendations(profilesTask.Result, SecureScoreMapper.Latest(scoresTask.Result), ProviderName);
+        foreach (var recommendation in recommendations)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return recommendation;
+        }
+    }
+
+    private static async Task<T> CancelSiblingOnFailure<T>(Task<T> task, CancellationTokenSource sibling)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            await sibling.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal Uri ProfilesUrl()
+        => new SecureScoreControlProfilesRequestBuilder(PathParameters(), _requestAdapter).ToGetRequestInformation().URI;
+
+    internal Uri ScoresUrl(int top)
+        => new SecureScoresRequestBuilder(PathParameters(), _requestAdapter).ToGetRequestInformation(c => c.QueryParameters.Top = top).URI;
+
+    private Dictionary<string, object> PathParameters() => new(StringComparer.Ordinal) { ["baseurl"] = _settings.BaseUrlText };
+
+    private Task<List<SecureScoreControlProfile>> ReadProfilesAsync(CancellationToken cancellationToken)
+        => _executor.ReadAllAsync<SecureScoreControlProfile, SecureScoreControlProfileCollectionResponse>(
+            "secureScoreControlProfiles",
+            ProfilesUrl(),
+            (url, options, ct) => new SecureScoreControlProfilesRequestBuilder(url, _requestAdapter).GetAsync(c => AddOptions(c.Options, options), ct),
+            cancellationToken);
+
+    private async Task<List<SecureScore>> ReadScoresAsync(int top, bool allPages, CancellationToken cancellationToken)
+    {
+        GraphRequestExecutor.PageSender<SecureScoreCollectionResponse> send =
+            (url, options, ct) => new SecureScoresRequestBuilder(url, _requestAdapter).GetAsync(c => AddOptions(c.Options, options), ct);
+        if (allPages)
+        {
+            return await _executor.ReadAllAsync<SecureScore, SecureScoreCollectionResponse>("secureScores", ScoresUrl(top), send, cancellationToken).ConfigureAwait(false);
+        }
+
+        var page = await _executor.SendAsync("secureScores", ScoresUrl(top), send, cancellationToken).ConfigureAwait(false);
+        return page.Value;
+    }
+
+    private static void AddOptions(IList<IRequestOption> target, IList<IRequestOption> options)
+    {
+        foreach (var option in options)
+        {
+            target.Add(option);
+        }
+    }
+}
