@@ -16,6 +16,7 @@ internal static class ShippedAssemblies
     public static IReadOnlyList<Assembly> All { get; } =
     [
         typeof(ExposureSnapshot).Assembly,
+        typeof(ExposureSdk.Providers.MicrosoftGraph.MicrosoftGraphSecureScoreProvider).Assembly,
     ];
 
     public static TheoryData<string> Names()
