@@ -11,7 +11,10 @@ namespace ExposureSdk.Events;
 /// <item>No false alarms: no event when there is no baseline, when a subject is not on the baseline, or
 /// when its score is Unavailable or Stale on either card.</item>
 /// </list>
-/// Events are ordered by kind, then ordinal subject id.
+/// Events are ordered by kind, then ordinal subject id. A metric drop's initiative effects
+/// (drop × w / Σw) cover the initiatives listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/>
+/// (as <c>ScoreReport.ToScoreCard()</c> fills them), with Σw over the initiative's available metrics with
+/// w &gt; 0 on today's card, summed in ordinal metric order as the engine does.
 /// </remarks>
 public static class ScoreDropDetector
 {
@@ -32,16 +35,31 @@ public static class ScoreDropDetector
             return [];
         }
 
+        // Both cards keep their lists in ordinal id order: merge joins, and the events come out ordered.
         var events = new List<SecurityEvent>();
+        Dictionary<string, double>? weightSums = null;
+        var beforeMetrics = previous.Metrics;
+        var i = 0;
         foreach (var metric in current.Metrics)
         {
-            var before = previous.FindMetric(metric.Id);
-            if (before is null || !Comparable(before.Availability, before.Score, metric.Availability, metric.Score, out var p, out var c) || !IsDrop(p, c, o))
+            while (i < beforeMetrics.Count && string.CompareOrdinal(beforeMetrics[i].Id, metric.Id) < 0)
+            {
+                i++;
+            }
+
+            if (i == beforeMetrics.Count || !string.Equals(beforeMetrics[i].Id, metric.Id, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var before = beforeMetrics[i];
+            if (!Comparable(before.Availability, before.Score, metric.Availability, metric.Score, out var p, out var c) || !IsDrop(p, c, o))
             {
                 continue;
             }
 
             var drop = p - c;
+            weightSums ??= new Dictionary<string, double>(StringComparer.Ordinal);
             events.Add(new SecurityEvent(
                 SecurityEventKind.MetricScoreDrop,
                 current.AsOf,
@@ -51,19 +69,27 @@ public static class ScoreDropDetector
                 c,
                 drop,
                 metric.Weight,
-                Effects(current, metric, drop),
+                Effects(current, metric, drop, weightSums),
                 MetricCauses(before, metric)));
         }
 
+        var newInitiatives = new List<SecurityEvent>();
+        var beforeInitiatives = previous.Initiatives;
+        i = 0;
         foreach (var initiative in current.Initiatives)
         {
-            var before = previous.FindInitiative(initiative.Id);
-            if (before is null)
+            while (i < beforeInitiatives.Count && string.CompareOrdinal(beforeInitiatives[i].Id, initiative.Id) < 0)
             {
-                events.Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, initiative.Id, initiative.Name, null, initiative.Score, null, null, null, null));
+                i++;
+            }
+
+            if (i == beforeInitiatives.Count || !string.Equals(beforeInitiatives[i].Id, initiative.Id, StringComparison.Ordinal))
+            {
+                newInitiatives.Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, initiative.Id, initiative.Name, null, initiative.Score, null, null, null, null));
                 continue;
             }
 
+            var before = beforeInitiatives[i];
             if (!Comparable(before.Availability, before.Score, initiative.Availability, initiative.Score, out var p, out var c) || !IsDrop(p, c, o))
             {
                 continue;
@@ -82,11 +108,8 @@ public static class ScoreDropDetector
                 InitiativeCauses(previous, before, current, initiative)));
         }
 
-        return events
-            .OrderBy(e => e.Kind)
-            .ThenBy(e => e.SubjectId, StringComparer.Ordinal)
-            .ToArray()
-            .AsReadOnly();
+        events.AddRange(newInitiatives);
+        return events.AsReadOnly();
     }
 
     /// <summary>
@@ -223,28 +246,54 @@ public static class ScoreDropDetector
         return pa == ScoreAvailability.Available && ca == ScoreAvailability.Available && ps is not null && cs is not null;
     }
 
-    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double drop)
+    /// <summary>The drop's effect on each initiative listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/> that contains it with a weight greater than 0.</summary>
+    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double drop, Dictionary<string, double> weightSums)
     {
-        var effects = new List<InitiativeEffect>();
-        foreach (var initiative in current.Initiatives)
+        if (metric.InitiativeIds.Count == 0)
         {
-            double w = -1, sum = 0;
+            return [];
+        }
+
+        var effects = new List<InitiativeEffect>(metric.InitiativeIds.Count);
+        foreach (var id in metric.InitiativeIds)
+        {
+            if (current.FindInitiative(id) is not { } initiative)
+            {
+                continue;
+            }
+
+            double w = 0;
             foreach (var m in initiative.Metrics)
             {
-                if (m.MetricId == metric.Id)
+                if (string.Equals(m.MetricId, metric.Id, StringComparison.Ordinal))
                 {
                     w = m.NumericWeight;
-                }
-
-                if (m.NumericWeight > 0 && current.FindMetric(m.MetricId) is { Availability: ScoreAvailability.Available, Score: not null })
-                {
-                    sum += m.NumericWeight;
+                    break;
                 }
             }
 
-            if (w > 0 && sum > 0)
+            if (w <= 0)
             {
-                effects.Add(new InitiativeEffect(initiative.Id, drop * w / sum, sum));
+                continue;
+            }
+
+            if (!weightSums.TryGetValue(id, out var sum))
+            {
+                // Σw over the initiative's available metrics with w > 0, in ordinal metric order (as the engine sums it).
+                foreach (var m in initiative.Metrics)
+                {
+                    if (m.NumericWeight > 0 && current.FindMetric(m.MetricId) is { Availability: ScoreAvailability.Available, Score: not null })
+                    {
+                        sum += m.NumericWeight;
+                    }
+                }
+
+                weightSums.Add(id, sum);
+            }
+
+            if (sum > 0)
+            {
+                effects.Add(new InitiativeEffect(id, drop * w / sum, sum));
             }
         }
 
@@ -254,65 +303,100 @@ public static class ScoreDropDetector
     private static ScoreDropCauses MetricCauses(ScoreCardMetric before, ScoreCardMetric now)
     {
         // The top lists hold the first N affected ids in ordinal order; when the baseline's list is full,
-        // an id after its last entry may have been affected already, so only ids up to it are reported.
-        var previous = new HashSet<string>(before.TopAffectedAssetIds, StringComparer.Ordinal);
-        var full = before.TopAffectedAssetIds.Count >= Scoring.MetricScore.TopAffectedLimit;
-        var last = full ? before.TopAffectedAssetIds[^1] : null;
-        var newly = now.TopAffectedAssetIds
-            .Where(a => !previous.Contains(a) && (last is null || string.CompareOrdinal(a, last) < 0))
-            .ToArray();
+        // an id after its last entry may have been affected already, so only ids before it are reported.
+        var newly = SortedExcept(now.TopAffectedAssetIds, before.TopAffectedAssetIds);
+        if (before.TopAffectedAssetIds.Count >= Scoring.MetricScore.TopAffectedLimit)
+        {
+            var last = before.TopAffectedAssetIds[^1];
+            newly = newly.Where(a => string.CompareOrdinal(a, last) < 0).ToArray();
+        }
+
         WeightChange[] weights = before.Weight != now.Weight ? [new WeightChange(now.Id, before.Weight, now.Weight)] : [];
         return new ScoreDropCauses(
             newly,
             now.Affected - before.Affected,
             now.Scope - before.Scope,
-            Except(now.RecommendationIds, before.RecommendationIds),
-            Except(before.RecommendationIds, now.RecommendationIds),
-            null,
-            null,
+            SortedExcept(now.RecommendationIds, before.RecommendationIds),
+            SortedExcept(before.RecommendationIds, now.RecommendationIds),
+            [],
+            [],
             weights,
-            null);
+            [],
+            owned: true);
     }
 
     private static ScoreDropCauses InitiativeCauses(ScoreCard previousCard, ScoreCardInitiative before, ScoreCard currentCard, ScoreCardInitiative now)
     {
-        var beforeMetrics = before.Metrics.ToDictionary(m => m.MetricId, StringComparer.Ordinal);
         var weights = new List<WeightChange>();
         var changes = new List<MetricScoreChange>();
-        foreach (var m in now.Metrics)
+        var added = new List<string>();
+        var removed = new List<string>();
+        int i = 0, j = 0;
+        while (i < before.Metrics.Count || j < now.Metrics.Count)
         {
-            if (!beforeMetrics.TryGetValue(m.MetricId, out var b))
+            var order = i == before.Metrics.Count ? 1 : j == now.Metrics.Count ? -1 : string.CompareOrdinal(before.Metrics[i].MetricId, now.Metrics[j].MetricId);
+            if (order < 0)
             {
-                continue;
+                removed.Add(before.Metrics[i++].MetricId);
             }
-
-            if (b.Weight != m.Weight)
+            else if (order > 0)
             {
-                weights.Add(new WeightChange(m.MetricId, b.Weight, m.Weight));
+                added.Add(now.Metrics[j++].MetricId);
             }
-
-            var ps = previousCard.FindMetric(m.MetricId)?.Score;
-            var cs = currentCard.FindMetric(m.MetricId)?.Score;
-            if (ps != cs)
+            else
             {
-                changes.Add(new MetricScoreChange(m.MetricId, ps, cs));
+                var b = before.Metrics[i++];
+                var n = now.Metrics[j++];
+                if (b.Weight != n.Weight)
+                {
+                    weights.Add(new WeightChange(n.MetricId, b.Weight, n.Weight));
+                }
+
+                var ps = previousCard.FindMetric(n.MetricId)?.Score;
+                var cs = currentCard.FindMetric(n.MetricId)?.Score;
+                if (ps != cs)
+                {
+                    changes.Add(new MetricScoreChange(n.MetricId, ps, cs));
+                }
             }
         }
 
-        var nowIds = now.Metrics.Select(m => m.MetricId).ToArray();
-        var beforeIds = before.Metrics.Select(m => m.MetricId).ToArray();
         return new ScoreDropCauses(
+            [],
             null,
             null,
-            null,
-            Except(now.RecommendationIds, before.RecommendationIds),
-            Except(before.RecommendationIds, now.RecommendationIds),
-            Except(nowIds, beforeIds),
-            Except(beforeIds, nowIds),
-            weights,
-            changes);
+            SortedExcept(now.RecommendationIds, before.RecommendationIds),
+            SortedExcept(before.RecommendationIds, now.RecommendationIds),
+            [.. added],
+            [.. removed],
+            [.. weights],
+            [.. changes],
+            owned: true);
     }
 
-    private static string[] Except(IEnumerable<string> a, IEnumerable<string> b) =>
-        a.Except(b, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    /// <summary>The items of <paramref name="a"/> not in <paramref name="b"/>; both ordinal-sorted without duplicates.</summary>
+    private static string[] SortedExcept(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    {
+        if (a.Count == 0)
+        {
+            return [];
+        }
+
+        List<string>? result = null;
+        var j = 0;
+        foreach (var item in a)
+        {
+            while (j < b.Count && string.CompareOrdinal(b[j], item) < 0)
+            {
+                j++;
+            }
+
+            if (j == b.Count || !string.Equals(b[j], item, StringComparison.Ordinal))
+            {
+                (result ??= []).Add(item);
+            }
+        }
+
+        return result is null ? [] : [.. result];
+    }
 }

@@ -1,3 +1,5 @@
+using static ExposureSdk.Events.EventLists;
+
 namespace ExposureSdk.Events;
 
 /// <summary>The kind of a security event (domain rules §4).</summary>
@@ -118,15 +120,30 @@ public sealed class ScoreDropCauses
         IReadOnlyList<WeightChange>? weightChanges,
         IReadOnlyList<MetricScoreChange>? metricScoreChanges)
     {
-        NewlyAffectedAssetIds = (newlyAffectedAssetIds ?? []).ToArray().AsReadOnly();
+        NewlyAffectedAssetIds = Copy(newlyAffectedAssetIds);
         AffectedDelta = affectedDelta;
         ScopeDelta = scopeDelta;
-        RecommendationsAdded = (recommendationsAdded ?? []).ToArray().AsReadOnly();
-        RecommendationsRemoved = (recommendationsRemoved ?? []).ToArray().AsReadOnly();
-        MetricsAdded = (metricsAdded ?? []).ToArray().AsReadOnly();
-        MetricsRemoved = (metricsRemoved ?? []).ToArray().AsReadOnly();
-        WeightChanges = (weightChanges ?? []).ToArray().AsReadOnly();
-        MetricScoreChanges = (metricScoreChanges ?? []).ToArray().AsReadOnly();
+        RecommendationsAdded = Copy(recommendationsAdded);
+        RecommendationsRemoved = Copy(recommendationsRemoved);
+        MetricsAdded = Copy(metricsAdded);
+        MetricsRemoved = Copy(metricsRemoved);
+        WeightChanges = Copy(weightChanges);
+        MetricScoreChanges = Copy(metricScoreChanges);
+    }
+
+    /// <summary>Takes the arrays as they are (the detector's own, never shared).</summary>
+    internal ScoreDropCauses(string[] newlyAffectedAssetIds, long? affectedDelta, long? scopeDelta, string[] recommendationsAdded, string[] recommendationsRemoved, string[] metricsAdded, string[] metricsRemoved, WeightChange[] weightChanges, MetricScoreChange[] metricScoreChanges, bool owned)
+    {
+        _ = owned;
+        NewlyAffectedAssetIds = Wrap(newlyAffectedAssetIds);
+        AffectedDelta = affectedDelta;
+        ScopeDelta = scopeDelta;
+        RecommendationsAdded = Wrap(recommendationsAdded);
+        RecommendationsRemoved = Wrap(recommendationsRemoved);
+        MetricsAdded = Wrap(metricsAdded);
+        MetricsRemoved = Wrap(metricsRemoved);
+        WeightChanges = Wrap(weightChanges);
+        MetricScoreChanges = Wrap(metricScoreChanges);
     }
 
     /// <summary>Asset ids affected today that were not affected in the baseline, in ordinal order (bounded by the cards' top-100 lists).</summary>
@@ -206,7 +223,7 @@ public sealed class SecurityEvent
         CurrentScore = currentScore;
         Drop = drop;
         Weight = weight;
-        InitiativeEffects = (initiativeEffects ?? []).ToArray().AsReadOnly();
+        InitiativeEffects = Copy(initiativeEffects);
         Causes = causes;
     }
 
@@ -239,4 +256,11 @@ public sealed class SecurityEvent
 
     /// <summary>What caused the drop, or <see langword="null"/> for a new initiative.</summary>
     public ScoreDropCauses? Causes { get; }
+}
+
+internal static class EventLists
+{
+    public static IReadOnlyList<T> Copy<T>(IReadOnlyList<T>? items) => items is null || items.Count == 0 ? [] : Array.AsReadOnly(items.ToArray());
+
+    public static IReadOnlyList<T> Wrap<T>(T[] items) => items.Length == 0 ? [] : Array.AsReadOnly(items);
 }

@@ -124,12 +124,37 @@ public sealed class ScoreDropDetectorTests
     [Fact]
     public void Detect_MetricDrop_CarriesWeightedEffectOnEachInitiative()
     {
-        var previous = Card(Yesterday, [M("a", 80), M("b", 50, MetricWeight.Low)], [I("i1", 72.5, ("a", MetricWeight.High), ("b", MetricWeight.Low)), I("i2", 80, ("a", MetricWeight.High))]);
-        var current = Card(Today, [M("a", 70), M("b", 50, MetricWeight.Low)], [I("i1", 65, ("a", MetricWeight.High), ("b", MetricWeight.Low)), I("i2", 70, ("a", MetricWeight.High))]);
+        var previous = Card(Yesterday, [M("a", 80, initiatives: ["i1", "i2"]), M("b", 50, MetricWeight.Low, initiatives: ["i1"])], [I("i1", 72.5, ("a", MetricWeight.High), ("b", MetricWeight.Low)), I("i2", 80, ("a", MetricWeight.High))]);
+        var current = Card(Today, [M("a", 70, initiatives: ["i1", "i2"]), M("b", 50, MetricWeight.Low, initiatives: ["i1"])], [I("i1", 65, ("a", MetricWeight.High), ("b", MetricWeight.Low)), I("i2", 70, ("a", MetricWeight.High))]);
 
         var metricEvent = ScoreDropDetector.Detect(previous, current).Single(e => e.Kind == SecurityEventKind.MetricScoreDrop);
 
         metricEvent.InitiativeEffects.Select(x => (x.InitiativeId, x.Effect, x.WeightSum)).Should().Equal(("i1", 10.0 * 3 / 4, 4.0), ("i2", 10.0, 3.0));
+    }
+
+    [Fact]
+    public void Detect_MetricDropFromAReport_EffectsUseTheEnginesWeightSum()
+    {
+        var snapshot = Scoring.ScoringBuilders.Snap(
+            [Scoring.ScoringBuilders.Rec("r1"), Scoring.ScoringBuilders.Rec("r2")],
+            [Scoring.ScoringBuilders.H("r1", "a"), Scoring.ScoringBuilders.H("r2", "a"), Scoring.ScoringBuilders.U("r2", "b")],
+            [Scoring.ScoringBuilders.Met("m1", MetricWeight.High, "r1"), Scoring.ScoringBuilders.Met("m2", MetricWeight.Medium, "r2")],
+            [Scoring.ScoringBuilders.Ini("i", ["m1", "m2"])]);
+        var worse = Scoring.ScoringBuilders.Snap(
+            snapshot.Recommendations,
+            [Scoring.ScoringBuilders.U("r1", "a"), Scoring.ScoringBuilders.H("r2", "a"), Scoring.ScoringBuilders.U("r2", "b")],
+            snapshot.Metrics,
+            snapshot.Initiatives);
+        var before = ExposureSdk.Scoring.ExposureScorer.Score(snapshot).ToScoreCard();
+        var after = ExposureSdk.Scoring.ExposureScorer.Score(worse).ToScoreCard();
+
+        var e = ScoreDropDetector.Detect(before, after).Single(x => x.Kind == SecurityEventKind.MetricScoreDrop);
+
+        e.SubjectId.Should().Be("m1");
+        var effect = e.InitiativeEffects.Should().ContainSingle().Subject;
+        effect.WeightSum.Should().Be(5);
+        effect.Effect.Should().Be(100.0 * 3 / 5);
+        e.Causes!.NewlyAffectedAssetIds.Should().Equal("a");
     }
 
     [Fact]
