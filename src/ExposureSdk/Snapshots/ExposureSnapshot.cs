@@ -47,6 +47,30 @@ public sealed record ExposureSnapshot
         Validate();
     }
 
+    /// <summary>
+    /// Creates a snapshot from lists that the snapshot document reader built and already checked against
+    /// every rule of <see cref="Validate"/>; the lists are taken over, not copied or checked again.
+    /// </summary>
+    internal ExposureSnapshot(
+        string tenantId,
+        DateTimeOffset asOf,
+        List<Recommendation> recommendations,
+        List<Asset> assets,
+        List<Assessment> assessments,
+        List<Metric> metrics,
+        List<Initiative> initiatives,
+        bool validated)
+    {
+        System.Diagnostics.Debug.Assert(validated, "Only for lists checked by the snapshot document reader.");
+        TenantId = Guard.Identifier(tenantId);
+        AsOf = asOf.ToUniversalTime();
+        Recommendations = recommendations.AsReadOnly();
+        Assets = assets.AsReadOnly();
+        Assessments = assessments.AsReadOnly();
+        Metrics = metrics.AsReadOnly();
+        Initiatives = initiatives.AsReadOnly();
+    }
+
     /// <summary>The tenant the snapshot describes.</summary>
     public string TenantId { get; }
 

@@ -68,11 +68,11 @@ internal sealed partial class SnapshotDocumentReader
         private readonly List<Metric> _metrics = [];
         private readonly List<Initiative> _initiatives = [];
 
-        private readonly Dictionary<string, int> _assetIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _recommendationIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _metricIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _initiativeIndex = new(StringComparer.Ordinal);
-        private readonly Dictionary<(string Recommendation, string Asset), int> _pairs = [];
+        private readonly Dictionary<string, int> _assetIndex = new(PooledComparer.Instance);
+        private readonly Dictionary<string, int> _recommendationIndex = new(PooledComparer.Instance);
+        private readonly Dictionary<string, int> _metricIndex = new(PooledComparer.Instance);
+        private readonly Dictionary<string, int> _initiativeIndex = new(PooledComparer.Instance);
+        private readonly Dictionary<(string Recommendation, string Asset), int> _pairs = new(PooledComparer.Instance);
 
         // Whether a list's references were checked as it was read (its targets came earlier in the document).
         private bool _recommendationsDone;
@@ -120,7 +120,7 @@ internal sealed partial class SnapshotDocumentReader
             }
         }
 
-        public void ReadRootScalar(ref Utf8JsonReader r, Root property, string path)
+        public void ReadRootScalar(ref Utf8JsonReader r, Root property, Loc path)
         {
             switch (property)
             {
@@ -192,7 +192,7 @@ internal sealed partial class SnapshotDocumentReader
             {
                 for (var i = 0; i < _assessments.Count; i++)
                 {
-                    Dangling(_recommendationIndex, _assessments[i].RecommendationId.Value, Field("assessments", i, "recommendationId"), "recommendation", null);
+                    Dangling(_recommendationIndex, _assessments[i].RecommendationId.Value, new Loc("assessments", i, "recommendationId"), "recommendation", null);
                 }
             }
 
@@ -203,7 +203,7 @@ internal sealed partial class SnapshotDocumentReader
                     var ids = _metrics[i].RecommendationIds;
                     for (var j = 0; j < ids.Count; j++)
                     {
-                        Dangling(_recommendationIndex, ids[j].Value, Field("metrics", i, "recommendationIds", j), "recommendation", null);
+                        Dangling(_recommendationIndex, ids[j].Value, new Loc("metrics", i, "recommendationIds", j), "recommendation", null);
                     }
                 }
             }
@@ -215,28 +215,21 @@ internal sealed partial class SnapshotDocumentReader
                     var metricIds = _initiatives[i].MetricIds;
                     for (var j = 0; j < metricIds.Count; j++)
                     {
-                        Dangling(_metricIndex, metricIds[j].Value, Field("initiatives", i, "metricIds", j), "metric", null);
+                        Dangling(_metricIndex, metricIds[j].Value, new Loc("initiatives", i, "metricIds", j), "metric", null);
                     }
 
                     var recommendationIds = _initiatives[i].RecommendationIds;
                     for (var j = 0; j < recommendationIds.Count; j++)
                     {
-                        Dangling(_recommendationIndex, recommendationIds[j].Value, Field("initiatives", i, "recommendationIds", j), "recommendation", null);
+                        Dangling(_recommendationIndex, recommendationIds[j].Value, new Loc("initiatives", i, "recommendationIds", j), "recommendation", null);
                     }
                 }
             }
 
-            try
-            {
-                return new ExposureSnapshot(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments, _metrics, _initiatives);
-            }
-            catch (ArgumentException ex)
-            {
-                // A safety net: the checks above mirror the snapshot's own; its messages start with "list[index]".
-                var space = ex.Message.IndexOf(' ', StringComparison.Ordinal);
-                var path = space > 0 ? "$." + ex.Message[..space] : "$";
-                throw new SnapshotFormatException(path, ex.Message, null, null, ex);
-            }
+            // Every rule of ExposureSnapshot's own validation was checked above, with paths and positions
+            // (unique ids in each list, references, one assessment per asset and recommendation), so the
+            // lists are handed over without a second pass over a possibly huge document.
+            return new ExposureSnapshot(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments, _metrics, _initiatives, validated: true);
         }
 
         private static void Require(bool present, string property)
@@ -247,7 +240,7 @@ internal sealed partial class SnapshotDocumentReader
             }
         }
 
-        private void Dangling(Dictionary<string, int> targets, string id, string path, string what, long? tokenStart)
+        private void Dangling(Dictionary<string, int> targets, string id, Loc path, string what, long? tokenStart)
         {
             if (targets.ContainsKey(id))
             {
@@ -255,14 +248,14 @@ internal sealed partial class SnapshotDocumentReader
             }
 
             var problem = $"'{Shorten(id)}' names no {what} of the document (dangling id).";
-            throw tokenStart is { } start ? _owner.ErrorAt(start, path, problem) : new SnapshotFormatException(path, problem, null, null);
+            throw tokenStart is { } start ? _owner.ErrorAt(start, path.ToString(), problem) : new SnapshotFormatException(path.ToString(), problem, null, null);
         }
 
         private void Unique(Dictionary<string, int> index, string id, string list, int position, long tokenStart)
         {
             if (!index.TryAdd(id, position))
             {
-                throw _owner.ErrorAt(tokenStart, Field(list, position, "id"), $"duplicate id '{Shorten(id)}' (first at {Item(list, index[id])}).");
+                throw _owner.ErrorAt(tokenStart, new Loc(list, position, "id").ToString(), $"duplicate id '{Shorten(id)}' (first at {Item(list, index[id])}).");
             }
         }
 
@@ -283,16 +276,16 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, Field(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 1:
-                        kind = IsNull(ref r) ? AssetKind.Unknown : AssetKind.Parse(String(ref r, Field(list, index, "kind"), _options.MaxIdentifierLength, pooled: true));
+                        kind = IsNull(ref r) ? AssetKind.Unknown : AssetKind.Parse(String(ref r, new Loc(list, index, "kind"), _options.MaxIdentifierLength, pooled: true));
                         break;
                     case 2:
-                        name = IsNull(ref r) ? null : String(ref r, Field(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = IsNull(ref r) ? null : String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
                         break;
                     case 3:
-                        criticality = IsNull(ref r) ? null : Enum(ref r, SnapshotVocabulary.Criticality, Field(list, index, "criticality"));
+                        criticality = IsNull(ref r) ? null : Enum(ref r, SnapshotVocabulary.Criticality, new Loc(list, index, "criticality"));
                         break;
                     case 4:
                         tags = Strings(ref r, list, index, "tags", _options.MaxIdentifierLength, pooled: true);
@@ -334,46 +327,46 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, Field(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 1:
-                        name = String(ref r, Field(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
                         break;
                     case 2:
-                        source = String(ref r, Field(list, index, "source"), _options.MaxIdentifierLength, pooled: true);
+                        source = String(ref r, new Loc(list, index, "source"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 3:
-                        workload = String(ref r, Field(list, index, "workload"), _options.MaxIdentifierLength, pooled: true);
+                        workload = String(ref r, new Loc(list, index, "workload"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 4:
-                        domain = Domain(ref r, Field(list, index, "domain"));
+                        domain = Domain(ref r, new Loc(list, index, "domain"));
                         break;
                     case 5:
-                        impact = Enum(ref r, SnapshotVocabulary.Impact, Field(list, index, "impact"));
+                        impact = Enum(ref r, SnapshotVocabulary.Impact, new Loc(list, index, "impact"));
                         break;
                     case 6:
-                        description = String(ref r, Field(list, index, "description"), _options.MaxTextLength, pooled: false);
+                        description = String(ref r, new Loc(list, index, "description"), _options.MaxTextLength, pooled: false);
                         break;
                     case 7:
                         steps = Strings(ref r, list, index, "remediationSteps", _options.MaxTextLength, pooled: false);
                         break;
                     case 8:
-                        manageUrl = Url(ref r, Field(list, index, "manageUrl"));
+                        manageUrl = Url(ref r, new Loc(list, index, "manageUrl"));
                         break;
                     case 9:
-                        maxPoints = Number(ref r, Field(list, index, "maxPoints"), 0, Recommendation.MaxPointsLimit);
+                        maxPoints = Number(ref r, new Loc(list, index, "maxPoints"), 0, Recommendation.MaxPointsLimit);
                         break;
                     case 10:
-                        state = Enum(ref r, SnapshotVocabulary.State, Field(list, index, "state"));
+                        state = Enum(ref r, SnapshotVocabulary.State, new Loc(list, index, "state"));
                         break;
                     case 11:
-                        riskAccepted = Boolean(ref r, Field(list, index, "riskAccepted"));
+                        riskAccepted = Boolean(ref r, new Loc(list, index, "riskAccepted"));
                         break;
                     case 12:
-                        lastCalculated = Timestamp(ref r, Field(list, index, "lastCalculated"));
+                        lastCalculated = Timestamp(ref r, new Loc(list, index, "lastCalculated"));
                         break;
                     case 13:
-                        lastStateChange = Timestamp(ref r, Field(list, index, "lastStateChange"));
+                        lastStateChange = Timestamp(ref r, new Loc(list, index, "lastStateChange"));
                         break;
                     case 14:
                         threats = Strings(ref r, list, index, "threats", _options.MaxIdentifierLength, pooled: true);
@@ -406,7 +399,7 @@ internal sealed partial class SnapshotDocumentReader
         {
             if (r.TokenType != JsonTokenType.StartObject)
             {
-                throw _owner.Error(ref r, Field(list, index, "counts"), $"expected an object, got {Describe(r.TokenType)}.");
+                throw _owner.Error(ref r, new Loc(list, index, "counts"), $"expected an object, got {Describe(r.TokenType)}.");
             }
 
             var start = r.TokenStartIndex;
@@ -419,10 +412,10 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         affectedStart = r.TokenStartIndex;
-                        affected = Count(ref r, Field(list, index, "counts.affected"));
+                        affected = Count(ref r, new Loc(list, index, "counts.affected"));
                         break;
                     case 1:
-                        total = Count(ref r, Field(list, index, "counts.total"));
+                        total = Count(ref r, new Loc(list, index, "counts.total"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -432,18 +425,18 @@ internal sealed partial class SnapshotDocumentReader
 
             if (affected is null || total is null)
             {
-                throw _owner.ErrorAt(start, Field(list, index, "counts"), $"missing required property '{(affected is null ? "affected" : "total")}'.");
+                throw _owner.ErrorAt(start, new Loc(list, index, "counts").ToString(), $"missing required property '{(affected is null ? "affected" : "total")}'.");
             }
 
             if (affected > total)
             {
-                throw _owner.ErrorAt(affectedStart, Field(list, index, "counts.affected"), FormattableString.Invariant($"{affected} affected is more than the total of {total}."));
+                throw _owner.ErrorAt(affectedStart, new Loc(list, index, "counts.affected").ToString(), FormattableString.Invariant($"{affected} affected is more than the total of {total}."));
             }
 
             return new ResultCounts(affected.Value, total.Value);
         }
 
-        private long Count(ref Utf8JsonReader r, string path)
+        private long Count(ref Utf8JsonReader r, Loc path)
         {
             if (r.TokenType != JsonTokenType.Number)
             {
@@ -471,13 +464,13 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         recommendationStart = r.TokenStartIndex;
-                        recommendationId = String(ref r, Field(list, index, "recommendationId"), _options.MaxIdentifierLength, pooled: true);
+                        recommendationId = String(ref r, new Loc(list, index, "recommendationId"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 1:
-                        assetId = String(ref r, Field(list, index, "assetId"), _options.MaxIdentifierLength, pooled: true);
+                        assetId = String(ref r, new Loc(list, index, "assetId"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 2:
-                        status = Enum(ref r, SnapshotVocabulary.Status, Field(list, index, "status"));
+                        status = Enum(ref r, SnapshotVocabulary.Status, new Loc(list, index, "status"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -490,7 +483,7 @@ internal sealed partial class SnapshotDocumentReader
             Missing(status is null, itemStart, list, index, "status");
             if (_assessmentsChecked)
             {
-                Dangling(_recommendationIndex, recommendationId!, Field(list, index, "recommendationId"), "recommendation", recommendationStart);
+                Dangling(_recommendationIndex, recommendationId!, new Loc(list, index, "recommendationId"), "recommendation", recommendationStart);
             }
 
             if (!_pairs.TryAdd((recommendationId!, assetId!), index))
@@ -523,13 +516,13 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, Field(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 1:
-                        name = String(ref r, Field(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
                         break;
                     case 2:
-                        weight = Enum(ref r, SnapshotVocabulary.Weight, Field(list, index, "weight"));
+                        weight = Enum(ref r, SnapshotVocabulary.Weight, new Loc(list, index, "weight"));
                         break;
                     case 3:
                         recommendationStarts = [];
@@ -539,7 +532,7 @@ internal sealed partial class SnapshotDocumentReader
                         selector = Selector(ref r, list, index);
                         break;
                     case 5:
-                        description = String(ref r, Field(list, index, "description"), _options.MaxTextLength, pooled: false);
+                        description = String(ref r, new Loc(list, index, "description"), _options.MaxTextLength, pooled: false);
                         break;
                     default:
                         SkipValue(ref r);
@@ -555,7 +548,7 @@ internal sealed partial class SnapshotDocumentReader
             {
                 for (var j = 0; j < recommendationIds.Count; j++)
                 {
-                    Dangling(_recommendationIndex, recommendationIds[j], Field(list, index, "recommendationIds", j), "recommendation", recommendationStarts![j]);
+                    Dangling(_recommendationIndex, recommendationIds[j], new Loc(list, index, "recommendationIds", j), "recommendation", recommendationStarts![j]);
                 }
             }
 
@@ -567,7 +560,7 @@ internal sealed partial class SnapshotDocumentReader
         {
             if (r.TokenType != JsonTokenType.StartObject)
             {
-                throw _owner.Error(ref r, Field(list, index, "selector"), $"expected an object, got {Describe(r.TokenType)}.");
+                throw _owner.Error(ref r, new Loc(list, index, "selector"), $"expected an object, got {Describe(r.TokenType)}.");
             }
 
             List<SecurityDomain>? domains = null;
@@ -581,10 +574,10 @@ internal sealed partial class SnapshotDocumentReader
                         domains = [];
                         if (!IsNull(ref r))
                         {
-                            ExpectArray(ref r, Field(list, index, "selector.domains"));
+                            ExpectArray(ref r, new Loc(list, index, "selector.domains"));
                             for (var j = 0; r.Read() && r.TokenType != JsonTokenType.EndArray; j++)
                             {
-                                domains.Add(Domain(ref r, Field(list, index, "selector.domains", j)));
+                                domains.Add(Domain(ref r, new Loc(list, index, "selector.domains", j)));
                             }
                         }
 
@@ -632,13 +625,13 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, Field(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
                         break;
                     case 1:
-                        name = String(ref r, Field(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
                         break;
                     case 2:
-                        kind = Enum(ref r, SnapshotVocabulary.InitiativeKind, Field(list, index, "kind"));
+                        kind = Enum(ref r, SnapshotVocabulary.InitiativeKind, new Loc(list, index, "kind"));
                         break;
                     case 3:
                         metricStarts = [];
@@ -649,13 +642,13 @@ internal sealed partial class SnapshotDocumentReader
                         recommendationIds = Strings(ref r, list, index, "recommendationIds", _options.MaxIdentifierLength, pooled: true, recommendationStarts);
                         break;
                     case 5:
-                        targetScore = Number(ref r, Field(list, index, "targetScore"), 0, 100);
+                        targetScore = Number(ref r, new Loc(list, index, "targetScore"), 0, 100);
                         break;
                     case 6:
-                        favorite = Boolean(ref r, Field(list, index, "favorite"));
+                        favorite = Boolean(ref r, new Loc(list, index, "favorite"));
                         break;
                     case 7:
-                        description = String(ref r, Field(list, index, "description"), _options.MaxTextLength, pooled: false);
+                        description = String(ref r, new Loc(list, index, "description"), _options.MaxTextLength, pooled: false);
                         break;
                     default:
                         SkipValue(ref r);
@@ -671,12 +664,12 @@ internal sealed partial class SnapshotDocumentReader
             {
                 for (var j = 0; j < (metricIds?.Count ?? 0); j++)
                 {
-                    Dangling(_metricIndex, metricIds![j], Field(list, index, "metricIds", j), "metric", metricStarts![j]);
+                    Dangling(_metricIndex, metricIds![j], new Loc(list, index, "metricIds", j), "metric", metricStarts![j]);
                 }
 
                 for (var j = 0; j < (recommendationIds?.Count ?? 0); j++)
                 {
-                    Dangling(_recommendationIndex, recommendationIds![j], Field(list, index, "recommendationIds", j), "recommendation", recommendationStarts![j]);
+                    Dangling(_recommendationIndex, recommendationIds![j], new Loc(list, index, "recommendationIds", j), "recommendation", recommendationStarts![j]);
                 }
             }
 
@@ -715,7 +708,7 @@ internal sealed partial class SnapshotDocumentReader
             {
                 if ((seen & (1 << field)) != 0)
                 {
-                    throw _owner.Error(ref r, Field(list, index, prefix + names[field]), "the property appears twice.");
+                    throw _owner.Error(ref r, new Loc(list, index, prefix + names[field]), "the property appears twice.");
                 }
 
                 seen |= 1 << field;
@@ -768,12 +761,12 @@ internal sealed partial class SnapshotDocumentReader
                     "isFavorite" => "favorite",
                     var name => name,
                 };
-                var path = field is null ? Item(list, index) : Field(list, index, field);
+                var path = field is null ? Item(list, index) : new Loc(list, index, field).ToString();
                 throw _owner.ErrorAt(itemStart, path, ex.Message);
             }
         }
 
-        private void ExpectArray(ref Utf8JsonReader r, string path)
+        private void ExpectArray(ref Utf8JsonReader r, Loc path)
         {
             if (r.TokenType != JsonTokenType.StartArray)
             {
@@ -789,7 +782,7 @@ internal sealed partial class SnapshotDocumentReader
                 return values;
             }
 
-            ExpectArray(ref r, Field(list, index, field));
+            ExpectArray(ref r, new Loc(list, index, field));
             for (var j = 0; ; j++)
             {
                 Next(ref r);
@@ -799,11 +792,11 @@ internal sealed partial class SnapshotDocumentReader
                 }
 
                 starts?.Add(r.TokenStartIndex);
-                values.Add(String(ref r, Field(list, index, field, j), maxLength, pooled));
+                values.Add(String(ref r, new Loc(list, index, field, j), maxLength, pooled));
             }
         }
 
-        private string String(ref Utf8JsonReader r, string path, int maxLength, bool pooled)
+        private string String(ref Utf8JsonReader r, Loc path, int maxLength, bool pooled)
         {
             if (r.TokenType != JsonTokenType.String)
             {
@@ -864,7 +857,7 @@ internal sealed partial class SnapshotDocumentReader
             return _bytes.AsSpan(0, r.CopyString(_bytes));
         }
 
-        private T Enum<T>(ref Utf8JsonReader r, EnumNames<T> names, string path)
+        private T Enum<T>(ref Utf8JsonReader r, EnumNames<T> names, Loc path)
             where T : struct, System.Enum
         {
             if (r.TokenType != JsonTokenType.String)
@@ -880,7 +873,7 @@ internal sealed partial class SnapshotDocumentReader
             throw _owner.Error(ref r, path, $"unknown value '{Shorten(r.GetString() ?? string.Empty)}' (expected {names.Expected}).");
         }
 
-        private SecurityDomain Domain(ref Utf8JsonReader r, string path)
+        private SecurityDomain Domain(ref Utf8JsonReader r, Loc path)
         {
             if (r.TokenType != JsonTokenType.String)
             {
@@ -895,7 +888,7 @@ internal sealed partial class SnapshotDocumentReader
             throw _owner.Error(ref r, path, $"unknown value '{Shorten(r.GetString() ?? string.Empty)}' (expected {SnapshotVocabulary.DomainsExpected}).");
         }
 
-        private double Number(ref Utf8JsonReader r, string path, double min, double max)
+        private double Number(ref Utf8JsonReader r, Loc path, double min, double max)
         {
             if (r.TokenType != JsonTokenType.Number)
             {
@@ -910,7 +903,7 @@ internal sealed partial class SnapshotDocumentReader
             return value;
         }
 
-        private bool Boolean(ref Utf8JsonReader r, string path)
+        private bool Boolean(ref Utf8JsonReader r, Loc path)
             => r.TokenType switch
             {
                 JsonTokenType.True => true,
@@ -918,7 +911,7 @@ internal sealed partial class SnapshotDocumentReader
                 _ => throw _owner.Error(ref r, path, $"expected true or false, got {Describe(r.TokenType)}."),
             };
 
-        private Uri Url(ref Utf8JsonReader r, string path)
+        private Uri Url(ref Utf8JsonReader r, Loc path)
         {
             var text = String(ref r, path, _options.MaxTextLength, pooled: false);
             if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
@@ -929,7 +922,7 @@ internal sealed partial class SnapshotDocumentReader
             throw _owner.Error(ref r, path, $"expected an absolute http or https URL, got '{Shorten(text)}'.");
         }
 
-        private DateTimeOffset Timestamp(ref Utf8JsonReader r, string path)
+        private DateTimeOffset Timestamp(ref Utf8JsonReader r, Loc path)
         {
             if (r.TokenType != JsonTokenType.String)
             {
@@ -975,14 +968,42 @@ internal sealed partial class SnapshotDocumentReader
 
         private static string Item(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"$.{list}[{index}]");
 
-        private static string Field(string list, int index, string field)
-            => string.Create(CultureInfo.InvariantCulture, $"$.{list}[{index}].{field}");
-
-        private static string Field(string list, int index, string field, int item)
-            => string.Create(CultureInfo.InvariantCulture, $"$.{list}[{index}].{field}[{item}]");
-
         private static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
     }
+
+    /// <summary>
+    /// Compares identifiers by reference: every identifier the reader keeps comes from its string pool,
+    /// so equal text is the same instance. Much cheaper than hashing the text again for each of a
+    /// million assessments.
+    /// </summary>
+    private sealed class PooledComparer : IEqualityComparer<string>, IEqualityComparer<(string, string)>
+    {
+        public static readonly PooledComparer Instance = new();
+
+        public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+
+        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
+
+        public int GetHashCode((string, string) obj)
+            => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+    }
+
+    /// <summary>
+    /// A JSON path, built as text only when an error is reported (reading a million assessments must
+    /// not format a million paths): <c>$.field</c>, <c>$.list[index].field</c> or <c>$.list[index].field[item]</c>.
+    /// </summary>
+    private readonly record struct Loc(string? List, int Index, string Field, int Item = -1)
+    {
+        public override string ToString() => List is null
+            ? PathOf(Field)
+            : Item < 0
+                ? string.Create(CultureInfo.InvariantCulture, $"$.{List}[{Index}].{Field}")
+                : string.Create(CultureInfo.InvariantCulture, $"$.{List}[{Index}].{Field}[{Item}]");
+    }
+
+    private SnapshotFormatException Error(ref Utf8JsonReader reader, Loc path, string problem) => Error(ref reader, path.ToString(), problem);
 
     /// <summary>An error at a token that started at <paramref name="tokenStart"/> bytes after <see cref="_start"/>.</summary>
     private SnapshotFormatException ErrorAt(long tokenStart, string path, string problem)

@@ -371,7 +371,7 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
                             break;
                         }
 
-                        _records.ReadRootScalar(ref probe, _property, "$." + _propertyName);
+                        _records.ReadRootScalar(ref probe, _property, new Loc(null, 0, _propertyName));
                         reader = probe;
                         _phase = Phase.RootProperty;
                         break;
