@@ -17,6 +17,7 @@ internal static class ShippedAssemblies
     [
         typeof(ExposureSnapshot).Assembly,
         typeof(ExposureSdk.Providers.MicrosoftGraph.MicrosoftGraphSecureScoreProvider).Assembly,
+        typeof(ExposureSdk.History.Sqlite.SqliteScoreHistoryStore).Assembly,
     ];
 
     public static TheoryData<string> Names()

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using ExposureSdk.Events;
+
+namespace ExposureSdk.History.Sqlite;
+
+/// <summary>
+/// A durable <see cref="IScoreHistoryStore"/> on an embedded SQLite database file: the default durable
+/// history of ExposureSdk.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>The database runs in WAL mode with <c>synchronous=FULL</c>: a write that returned survives a
+/// crash of the process or of the machine; a write interrupted by a crash leaves no trace once the
+/// database is reopened.</item>
+/// <item>Each <see cref="AppendAsync"/> and each <see cref="PurgeAsync"/> is one <c>BEGIN IMMEDIATE</c>
+/// transaction (the card and its events together).</item>
+/// <item>Concurrent readers and one writer are safe, within one process and across processes: readers
+/// read a consistent snapshot and never see half a write; writes are serialized.</item>
+/// <item>Cards and events are stored as UTF-8 JSON written by the System.Text.Json source generator
+/// (<see cref="EventsJsonContext"/>; no reflection), keyed by tenant and UTC time.</item>
+/// <item>Retention is not applied by the store itself: the refresh pipeline calls
+/// <see cref="PurgeAsync"/> with its <c>HistoryRetentionDays</c> (default 90).</item>
+/// </list>
+/// </remarks>
+public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
+{
+    private readonly SqliteHistoryDatabase _database;
+
+    /// <summary>Opens (creating it if needed) the history database at <paramref name="path"/>.</summary>
+    /// <param name="path">The database file; its directory is created if missing.</param>
+    /// <param name="busyTimeout">How long a write waits for another process's write to finish; <see langword="null"/> for 30 seconds.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="busyTimeout"/> is not positive.</exception>
+    public SqliteScoreHistoryStore(string path, TimeSpan? busyTimeout = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var timeout = busyTimeout ?? TimeSpan.FromSeconds(30);
+        if (timeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(busyTimeout), busyTimeout, "The busy timeout must be positive.");
+        }
+
+        _database = new SqliteHistoryDatabase(path, timeout);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string Path => _database.Path;
+
+    /// <inheritdoc/>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be written (disk full, read-only, locked beyond the busy timeout).</exception>
+    public Task AppendAsync(ScoreCard card, IReadOnlyList<SecurityEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = new List<SqliteHistoryDatabase.NewRow>(events.Count + 1)
+        {
+            new(SqliteHistoryDatabase.CardsTable, card.AsOf, "card", JsonSerializer.SerializeToUtf8Bytes(card, EventsJsonContext.Default.ScoreCard)),
+        };
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
+            rows.Add(new(SqliteHistoryDatabase.EventsTable, e.Date, e.Kind.ToString(), JsonSerializer.SerializeToUtf8Bytes(e, EventsJsonContext.Default.SecurityEvent)));
+        }
+
+        return _database.AppendAsync(card.TenantId, rows, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidDataException">A stored card cannot be read back (the message names the row).</exception>
+    public async Task<IReadOnlyList<ScoreCard>> GetCardsAsync(string tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var rows = await _database.ReadAsync(SqliteHistoryDatabase.CardsTable, tenantId, since, until, null, cancellationToken).ConfigureAwait(false);
+        return rows.Select(ReadCard).ToArray();
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidDataException">The stored card cannot be read back (the message names the row).</exception>
+    public async Task<ScoreCard?> GetLatestCardAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var row = await _database.ReadLatestAsync(SqliteHistoryDatabase.CardsTable, tenantId, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : ReadCard(row);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidDataException">A stored event cannot be read back (the message names the row).</exception>
+    public async Task<IReadOnlyList<SecurityEvent>> GetEventsAsync(string tenantId, DateTimeOffset since, DateTimeOffset until, SecurityEventKind? kind = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        var rows = await _database.ReadAsync(SqliteHistoryDatabase.EventsTable, tenantId, since, until, kind?.ToString(), cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => Read(r, EventsJsonContext.Default.SecurityEvent, SqliteHistoryDatabase.EventsTable)).ToArray();
+    }
+
+    /// <inheritdoc/>
+    public Task<int> PurgeAsync(string tenantId, DateTimeOffset olderThan, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        return _database.PurgeAsync(tenantId, olderThan, cancellationToken);
+    }
+
+    /// <summary>Runs SQLite's <c>PRAGMA integrity_check</c>.</summary>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    /// <returns><see langword="true"/> when the database file is sound.</returns>
+    public async Task<bool> CheckIntegrityAsync(CancellationToken cancellationToken = default)
+        => string.Equals(await _database.CheckIntegrityAsync(cancellationToken).ConfigureAwait(false), "ok", StringComparison.Ordinal);
+
+    /// <summary>Releases the pooled connections to the database file.</summary>
+    public void Dispose() => _database.Dispose();
+
+    private static ScoreCard ReadCard(SqliteHistoryDatabase.Row row) => Read(row, EventsJsonContext.Default.ScoreCard, SqliteHistoryDatabase.CardsTable);
+
+    private static T Read<T>(SqliteHistoryDatabase.Row row, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string table)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(row.Payload, type)
+                ?? throw new InvalidDataException($"History row {table}#{row.Sequence} holds a null {typeof(T).Name}.");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        {
+            throw new InvalidDataException($"History row {table}#{row.Sequence} cannot be read as a {typeof(T).Name}: {ex.Message}", ex);
+        }
+    }
+}
