@@ -31,8 +31,11 @@ while [ $# -gt 0 ]; do
 done
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-echo "== installing DuckDB for Node.js (npm ci)" >&2
-( cd "$here" && npm ci --no-audit --no-fund --loglevel=error >&2 )
+echo "== installing DuckDB for Node.js (npm install from package-lock.json)" >&2
+# Not `npm ci`: the lock can only record the platform bindings the registry serves at the pinned
+# version (linux-x64 here), and `npm ci` rejects a lock without every optional platform package.
+# `--no-save` installs from the lock and leaves it untouched.
+( cd "$here" && npm install --no-save --no-audit --no-fund --loglevel=error >&2 )
 
 echo "== building the C# runner (Release)" >&2
 dotnet build "$here/ExposureSdk.Peers/ExposureSdk.Peers.csproj" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
