@@ -88,6 +88,43 @@ public sealed class SnapshotDocumentTests
         snapshot.Assessments[0].Status.Should().Be(AssessmentStatus.Unhealthy);
     }
 
+    [Theory]
+    [InlineData("lower")]
+    [InlineData("upper")]
+    [InlineData("canonical")]
+    public void Read_EveryEnumValueInAnyCase_ParsesToThatValue(string casing)
+    {
+        string Case(string name) => casing switch { "lower" => name.ToLowerInvariant(), "upper" => name.ToUpperInvariant(), _ => name };
+        var impacts = Enum.GetValues<Impact>();
+        var states = Enum.GetValues<ComplianceState>();
+        var criticalities = Enum.GetValues<AssetCriticality>();
+        var statuses = Enum.GetValues<AssessmentStatus>();
+        var weights = Enum.GetValues<MetricWeight>();
+        var kinds = Enum.GetValues<InitiativeKind>();
+        var domains = SecurityDomain.WellKnown;
+        var count = new[] { impacts.Length, states.Length, domains.Count, statuses.Length }.Max();
+
+        var recommendations = Enumerable.Range(0, count).Select(i => Recommendation("r" + i)
+            .Replace("\"High\"", $"\"{Case(impacts[i % impacts.Length].ToString())}\"", StringComparison.Ordinal)
+            .Replace("\"Identity\"", $"\"{Case(domains[i % domains.Count].Name)}\", \"state\": \"{Case(states[i % states.Length].ToString())}\"", StringComparison.Ordinal));
+        var assets = criticalities.Select((c, i) => $"{{\"id\": \"a{i}\", \"criticality\": \"{Case(c.ToString())}\"}}");
+        var assessments = statuses.Select((st, i) => $"{{\"recommendationId\": \"r0\", \"assetId\": \"a{i}\", \"status\": \"{Case(st.ToString())}\"}}");
+        var metrics = weights.Select((w, i) => $"{{\"id\": \"m{i}\", \"name\": \"M\", \"weight\": \"{Case(w.ToString())}\"}}");
+        var initiatives = kinds.Select((k, i) => $"{{\"id\": \"i{i}\", \"name\": \"I\", \"kind\": \"{Case(k.ToString())}\"}}");
+        var json = Minimal("[" + string.Join(",", recommendations) + "]",
+            $", \"assets\": [{string.Join(",", assets)}], \"assessments\": [{string.Join(",", assessments)}], \"metrics\": [{string.Join(",", metrics)}], \"initiatives\": [{string.Join(",", initiatives)}]");
+
+        var snapshot = Read(json);
+
+        snapshot.Recommendations.Select(r => r.Impact).Should().Equal(Enumerable.Range(0, count).Select(i => impacts[i % impacts.Length]));
+        snapshot.Recommendations.Select(r => r.State!.Value).Should().Equal(Enumerable.Range(0, count).Select(i => states[i % states.Length]));
+        snapshot.Recommendations.Select(r => r.Domain.Name).Should().Equal(Enumerable.Range(0, count).Select(i => domains[i % domains.Count].Name));
+        snapshot.Assets.Select(a => a.Criticality!.Value).Should().Equal(criticalities);
+        snapshot.Assessments.Select(a => a.Status).Should().Equal(statuses);
+        snapshot.Metrics.Select(m => m.Weight).Should().Equal(weights);
+        snapshot.Initiatives.Select(i => i.Kind).Should().Equal(kinds);
+    }
+
     [Fact]
     public void Read_UnknownPropertiesAnywhere_AreIgnored_IncludingDeepOnes()
     {
