@@ -1,4 +1,6 @@
 using ExposureSdk.Demo;
+using ExposureSdk.Events;
+using ExposureSdk.Scoring;
 
 namespace ExposureSdk.Tests.Demo;
 
@@ -143,6 +145,60 @@ public sealed class DemoTenantTests
         small.Today.Assets.Count.Should().BeInRange(900, 1100);
         small.Today.TenantId.Should().Be("fabrikam");
         small.GetHistory().Should().HaveCount(11);
+    }
+
+    [Fact]
+    public void History_HasMetricAndInitiativeDropsAboveAndBelowTwoPoints()
+    {
+        var cards = Default.GetHistory().Select(s => ExposureScorer.Score(s).ToScoreCard()).ToList();
+        var metricDrops = new List<double>();
+        var initiativeDrops = new List<double>();
+        for (var d = 1; d < cards.Count; d++)
+        {
+            foreach (var metric in cards[d].Metrics)
+            {
+                if (metric.Score is { } now && cards[d - 1].FindMetric(metric.Id)?.Score is { } before && before > now)
+                {
+                    metricDrops.Add(before - now);
+                }
+            }
+
+            foreach (var initiative in cards[d].Initiatives)
+            {
+                if (initiative.Score is { } now && cards[d - 1].FindInitiative(initiative.Id)?.Score is { } before && before > now)
+                {
+                    initiativeDrops.Add(before - now);
+                }
+            }
+        }
+
+        metricDrops.Should().Contain(x => x >= 2).And.Contain(x => x < 2);
+        initiativeDrops.Should().Contain(x => x >= 2).And.Contain(x => x < 2);
+        metricDrops.Count(x => x >= 2).Should().BeGreaterThan(10, "two months of drift bring many metric events");
+    }
+
+    [Fact]
+    public void Today_VersusYesterday_RaisesMetricDropInitiativeDropAndNewInitiativeEvents()
+    {
+        var yesterday = ExposureScorer.Score(Default.GetSnapshot(1)).ToScoreCard();
+        var today = ExposureScorer.Score(Default.Today).ToScoreCard();
+
+        var events = ScoreDropDetector.Detect(yesterday, today);
+
+        events.Select(e => e.Kind).Distinct().Should().BeEquivalentTo(
+            [SecurityEventKind.MetricScoreDrop, SecurityEventKind.InitiativeScoreDrop, SecurityEventKind.NewInitiative]);
+        events.Should().Contain(e => e.SubjectId == "vulnerable-software" && e.Drop > 10);
+    }
+
+    [Fact]
+    public void Today_UnassessedMetricsAndTheirInitiativesAreUnavailable()
+    {
+        var report = ExposureScorer.Score(Default.Today);
+
+        report.FindMetric("ot-devices")!.IsAvailable.Should().BeFalse();
+        report.FindInitiative("ot-security")!.Score.Should().BeNull();
+        report.FindInitiative("endpoint-security")!.Score.Should().BeInRange(50, 95);
+        report.SecureScore.Percentage.Should().BeInRange(40, 95);
     }
 
     private static List<string> Fingerprint(ExposureSnapshot snapshot)

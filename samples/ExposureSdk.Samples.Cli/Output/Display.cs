@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace ExposureSdk.Samples.Cli.Output;
+
+/// <summary>Formatting shared by the table and markdown outputs: scores with two decimals (domain rules §3), signed movements, sparklines.</summary>
+internal static class Display
+{
+    private const string Bars = "▁▂▃▄▅▆▇█";
+
+    /// <summary>A score with two decimals, or "n/a" when absent.</summary>
+    public static string Score(double? score) => score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>A signed change with two decimals ("+1.25", "-2.49", "0.00"), or empty when unknown.</summary>
+    public static string Signed(double? change) => change switch
+    {
+        null => string.Empty,
+        > 0.005 => "+" + change.Value.ToString("0.00", CultureInfo.InvariantCulture),
+        < -0.005 => change.Value.ToString("0.00", CultureInfo.InvariantCulture),
+        _ => "0.00",
+    };
+
+    /// <summary>A count with thousands separators.</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A sparkline of the scores, one bar per point, scaled between the series' minimum and maximum (a flat series is drawn at mid height).</summary>
+    public static string Sparkline(IEnumerable<double> scores)
+    {
+        var values = scores.ToArray();
+        if (values.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var min = values.Min();
+        var range = values.Max() - min;
+        return string.Concat(values.Select(v => Bars[range < 1e-9 ? 3 : (int)Math.Round((v - min) / range * (Bars.Length - 1))]));
+    }
+
+    /// <summary>A date and time in ISO 8601 UTC without seconds fractions.</summary>
+    public static string Instant(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Escapes text for a markdown table cell (pipes, line breaks).</summary>
+    public static string Cell(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ExposureSdk.Samples.Cli.Output;
+
+// The JSON written by --format json. The fields of contracts §2 come first, with those exact names and
+// types; the extra fields after them are additions the contract allows. Scores are full-precision
+// numbers, null where a score is absent.
+
+internal sealed record DashboardJson(
+    string TenantId,
+    DateTimeOffset AsOf,
+    SecureScoreJson SecureScore,
+    IReadOnlyList<InitiativeJson> Initiatives,
+    IReadOnlyList<MetricJson> Metrics,
+    IReadOnlyList<RecommendationJson> Recommendations,
+    IReadOnlyList<EventJson> Events,
+    string Source,
+    double ThresholdPoints,
+    DateTimeOffset? PreviousAsOf);
+
+internal sealed record SecureScoreJson(double AchievedPoints, double MaxPoints, double? Percentage);
+
+internal sealed record InitiativeJson(
+    string Id,
+    string Name,
+    double? Score,
+    double? TargetScore,
+    IReadOnlyList<InitiativeMetricJson> Metrics,
+    string Kind,
+    bool Favorite,
+    bool Available,
+    double? Movement24Hours,
+    IReadOnlyList<TrendPointJson> Trend14Days);
+
+internal sealed record InitiativeMetricJson(string Id, string Weight, double? Contribution, double? ScoreImpact);
+
+internal sealed record TrendPointJson(DateOnly Date, double Score);
+
+internal sealed record MetricJson(
+    string Id,
+    string Name,
+    double? Score,
+    bool Available,
+    long Affected,
+    long Scope,
+    string Weight,
+    double? MaxScoreImpact);
+
+internal sealed record RecommendationJson(
+    string Id,
+    string Name,
+    string State,
+    string Impact,
+    string Source,
+    string Workload,
+    string Domain,
+    int RelatedMetrics,
+    int RelatedInitiatives,
+    bool RiskAccepted,
+    long Healthy,
+    long Unhealthy,
+    double? MaxPoints);
+
+internal sealed record EventJson(
+    string Kind,
+    string SubjectId,
+    string SubjectName,
+    double? PreviousScore,
+    double? CurrentScore,
+    double? Drop,
+    DateTimeOffset Date,
+    string? Weight);
+
+internal sealed record ExplanationJson(
+    string TenantId,
+    DateTimeOffset AsOf,
+    string Kind,
+    string Id,
+    string Name,
+    double? Score,
+    string Formula,
+    double? TargetScore,
+    double? WeightSum,
+    double? Exposure,
+    long? Affected,
+    long? Scope,
+    string? Weight,
+    SecureScoreJson? Points,
+    IReadOnlyList<ExplainedMetricJson> Metrics,
+    IReadOnlyList<ExplainedRecommendationJson> Recommendations,
+    IReadOnlyList<ExplainedInitiativeJson> Initiatives,
+    IReadOnlyList<string> TopAffectedAssetIds);
+
+internal sealed record ExplainedMetricJson(string Id, string Name, string Weight, double NumericWeight, double? Score, bool Available, bool Included, double? Contribution, double? ScoreImpact);
+
+internal sealed record ExplainedRecommendationJson(string Id, string Name, string State, long Healthy, long Unhealthy, double AchievedPoints, double MaxPoints);
+
+internal sealed record ExplainedInitiativeJson(string Id, double? InitiativeScore, double WeightSum, double? Contribution, double? ScoreImpact);
+
+internal sealed record PlanJson(string TenantId, DateTimeOffset AsOf, string? InitiativeId, IReadOnlyList<PlanStepJson> Steps);
+
+internal sealed record PlanStepJson(string RecommendationId, string Name, long Unhealthy, double SecureScoreGain, double TotalInitiativeGain, IReadOnlyList<PlanGainJson> InitiativeGains);
+
+internal sealed record PlanGainJson(string InitiativeId, double? Before, double? After, double Gain);
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(DashboardJson))]
+[JsonSerializable(typeof(ExplanationJson))]
+[JsonSerializable(typeof(PlanJson))]
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// Gets the context used for output: the options of the attribute above, plus relaxed escaping so
+    /// that names such as "Ensure the 'Password expiration policy'…" stay readable (the output is
+    /// still valid JSON; it is never embedded in HTML).
+    /// </summary>
+    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

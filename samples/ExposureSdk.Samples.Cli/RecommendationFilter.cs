@@ -1,0 +1,90 @@
+using ExposureSdk.Samples.Cli.Inputs;
+using ExposureSdk.Scoring;
+
+namespace ExposureSdk.Samples.Cli;
+
+/// <summary>
+/// The recommendation filters of the <c>report</c> command. Each option takes one value or several
+/// separated by commas (any-of); all given options must match. States, impacts and domains must be
+/// known values; workload and source match by case-insensitive substring; search looks at the id and
+/// the name.
+/// </summary>
+internal sealed class RecommendationFilter
+{
+    private readonly HashSet<ComplianceState> _states = [];
+    private readonly HashSet<Impact> _impacts = [];
+    private readonly HashSet<SecurityDomain> _domains = [];
+    private readonly string[] _workloads;
+    private readonly string[] _sources;
+    private readonly string? _search;
+
+    /// <summary>Parses the filter options.</summary>
+    /// <exception cref="InputException">A value is not known (the message names the option and the expected values).</exception>
+    public RecommendationFilter(string? state, string? impact, string? domain, string? workload, string? source, string? search, int? top)
+    {
+        foreach (var value in Split(state))
+        {
+            _states.Add(Enum.TryParse<ComplianceState>(value, ignoreCase: true, out var s) && Enum.IsDefined(s)
+                ? s
+                : throw new InputException($"--state: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<ComplianceState>())})."));
+        }
+
+        foreach (var value in Split(impact))
+        {
+            _impacts.Add(Enum.TryParse<Impact>(value, ignoreCase: true, out var i) && Enum.IsDefined(i)
+                ? i
+                : throw new InputException($"--impact: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<Impact>())})."));
+        }
+
+        foreach (var value in Split(domain))
+        {
+            var parsed = SecurityDomain.Parse(value);
+            _domains.Add(parsed.IsWellKnown
+                ? parsed
+                : throw new InputException($"--domain: unknown value '{value}' (expected {string.Join(", ", SecurityDomain.WellKnown)})."));
+        }
+
+        _workloads = Split(workload);
+        _sources = Split(source);
+        _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+        if (top is < 1)
+        {
+            throw new InputException($"--top: must be at least 1 (got {top}).");
+        }
+
+        Top = top;
+    }
+
+    /// <summary>Gets the maximum number of recommendations to show, or null for the format's default.</summary>
+    public int? Top { get; }
+
+    /// <summary>Gets a value indicating whether any filter option was given.</summary>
+    public bool IsFiltered => _states.Count + _impacts.Count + _domains.Count + _workloads.Length + _sources.Length > 0 || _search is not null;
+
+    /// <summary>Applies the filter and the dashboard order: not compliant first, then by impact, then by unhealthy results, then by name.</summary>
+    /// <param name="recommendations">The scored recommendations.</param>
+    /// <param name="defaultTop">The limit when <see cref="Top"/> is not given, or null for no limit.</param>
+    /// <returns>The matching recommendations, in order, at most the limit.</returns>
+    public IReadOnlyList<RecommendationScore> Apply(IEnumerable<RecommendationScore> recommendations, int? defaultTop)
+    {
+        var matching = recommendations
+            .Where(Matches)
+            .OrderBy(r => r.State switch { ComplianceState.NotCompliant => 0, ComplianceState.NotAvailable => 1, ComplianceState.MitigatedByOrganization => 2, _ => 3 })
+            .ThenByDescending(r => r.Impact)
+            .ThenByDescending(r => r.Unhealthy)
+            .ThenBy(r => r.Name, StringComparer.Ordinal);
+        var limit = Top ?? defaultTop;
+        return limit is { } n ? [.. matching.Take(n)] : [.. matching];
+    }
+
+    private bool Matches(RecommendationScore r) =>
+        (_states.Count == 0 || _states.Contains(r.State))
+        && (_impacts.Count == 0 || _impacts.Contains(r.Impact))
+        && (_domains.Count == 0 || _domains.Contains(r.Domain))
+        && (_workloads.Length == 0 || _workloads.Any(w => r.Workload.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
+        && (_sources.Length == 0 || _sources.Any(s => r.Source.Name.Contains(s, StringComparison.OrdinalIgnoreCase)))
+        && (_search is null || r.Name.Contains(_search, StringComparison.OrdinalIgnoreCase) || r.Id.Value.Contains(_search, StringComparison.OrdinalIgnoreCase));
+
+    private static string[] Split(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
