@@ -68,11 +68,6 @@ public static class ExposureScorer
             steps.Add(new RemediationStep(rec, secure, gains));
         }
 
-        var ranked = steps
-            .OrderByDescending(s => s.TotalInitiativeGain)
-            .ThenByDescending(s => s.SecureScoreGain)
-            .ThenBy(s => s.RecommendationId.Value, StringComparer.Ordinal)
-            .ToArray();
-        return new RemediationPlan(baseline, ranked);
+        return new RemediationPlan(baseline, RemediationPlan.Rank(steps));
     }
 }

@@ -94,6 +94,13 @@ public sealed class RemediationPlan
         Steps = steps.AsReadOnly();
     }
 
+    /// <summary>The overall order: total initiative gain, then Secure Score gain (both descending), then ordinal id.</summary>
+    internal static RemediationStep[] Rank(IEnumerable<RemediationStep> steps) => steps
+        .OrderByDescending(s => s.TotalInitiativeGain)
+        .ThenByDescending(s => s.SecureScoreGain)
+        .ThenBy(s => s.RecommendationId.Value, StringComparer.Ordinal)
+        .ToArray();
+
     /// <summary>The scores today.</summary>
     public ScoreReport Baseline { get; }
 

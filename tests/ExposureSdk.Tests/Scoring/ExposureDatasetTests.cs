@@ -143,6 +143,28 @@ public sealed class ExposureDatasetTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void PlanRemediation_EqualsTheReferencePlanBitForBit(int seed)
+    {
+        var random = new Random(seed);
+        var gains = 0;
+        for (var run = 0; run < Runs / 2; run++)
+        {
+            var snapshot = RandomSnapshots.Create(random, maxAssets: 80);
+            var expected = ExposureScorer.PlanRemediation(snapshot);
+            var actual = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1).PlanRemediation();
+            Dump(actual).Should().Be(Dump(expected), $"seed {seed}, run {run}");
+            gains += expected.Steps.Count(s => s.TotalInitiativeGain > 0);
+        }
+
+        gains.Should().BeGreaterThan(10, $"seed {seed}: the random plans must exercise real gains");
+
+        static string Dump(RemediationPlan plan) => string.Join('\n', plan.Steps.Select(s =>
+            $"{s.RecommendationId} {Bits(s.SecureScoreGain)} {Bits(s.TotalInitiativeGain)} " +
+            string.Join(',', s.InitiativeGains.Select(g => $"{g.InitiativeId}:{Bits(g.Before)}:{Bits(g.After)}"))));
+    }
+
     [Fact]
     public void Builder_StreamingRecords_EqualsFromSnapshot()
     {
