@@ -31,47 +31,6 @@ public sealed class MetricDrillDown
     public ScoreTrend Trend { get; }
 }
 
-/// <summary>Why an initiative's score moved by more than 2.5 points between two cards (domain rules §4).</summary>
-public enum InitiativeChangeReason
-{
-    /// <summary>Metric values changed.</summary>
-    ValueChange = 0,
-
-    /// <summary>A metric's weight changed.</summary>
-    PropertyChange = 1,
-
-    /// <summary>A metric was removed from the initiative.</summary>
-    MetricRemoved = 2,
-}
-
-/// <summary>One entry of an initiative's history: its score on one stored card, and the reason for a large move.</summary>
-public sealed class InitiativeHistoryEntry
-{
-    internal InitiativeHistoryEntry(DateTimeOffset asOf, double? score, ScoreAvailability availability, double? change, InitiativeChangeReason? reason)
-    {
-        AsOf = asOf;
-        Score = score;
-        Availability = availability;
-        Change = change;
-        Reason = reason;
-    }
-
-    /// <summary>The card's time, in UTC.</summary>
-    public DateTimeOffset AsOf { get; }
-
-    /// <summary>The score, or <see langword="null"/> when absent.</summary>
-    public double? Score { get; }
-
-    /// <summary>Whether the score could be compared.</summary>
-    public ScoreAvailability Availability { get; }
-
-    /// <summary>The change in points since the previous entry with an available score, or <see langword="null"/>.</summary>
-    public double? Change { get; }
-
-    /// <summary>Why the score moved, when it moved by more than 2.5 points; otherwise <see langword="null"/>.</summary>
-    public InitiativeChangeReason? Reason { get; }
-}
-
 /// <summary>An initiative in detail: its metrics, recommendations, history, 14-day trend, 24-hour movement and target.</summary>
 public sealed class InitiativeDrillDown
 {
@@ -105,7 +64,11 @@ public sealed class InitiativeDrillDown
     /// <summary>Its recommendations (directly listed or through its metrics), by name.</summary>
     public IReadOnlyList<RecommendationScore> Recommendations { get; }
 
-    /// <summary>Its score on every stored card of the retention window, oldest first, with the reason for each move above 2.5 points.</summary>
+    /// <summary>
+    /// Its history over the stored cards (retention window), oldest first: every change of more than 2.5
+    /// points between consecutive cards, with its reasons (<see cref="InitiativeChangeReason"/>) and the
+    /// exposed-asset changes (top 100), as computed by <see cref="InitiativeHistory.Build"/>.
+    /// </summary>
     public IReadOnlyList<InitiativeHistoryEntry> History { get; }
 
     /// <summary>The daily trend over the last 14 days, with change and drift.</summary>

@@ -17,13 +17,10 @@ namespace ExposureSdk.Queries;
 public sealed class ExposureQueries
 {
     /// <summary>The window of the recent events list: 7 days (domain rules §4).</summary>
-    public static readonly TimeSpan RecentEventsWindow = TimeSpan.FromDays(7);
+    public static readonly TimeSpan RecentEventsWindow = SecurityEventWindows.Recent;
 
     /// <summary>The window of the events list: 30 days (domain rules §4).</summary>
-    public static readonly TimeSpan EventsListWindow = TimeSpan.FromDays(30);
-
-    /// <summary>The smallest move, in points, that an initiative's history explains with a reason: more than 2.5.</summary>
-    public const double HistoryChangeThresholdPoints = 2.5;
+    public static readonly TimeSpan EventsListWindow = SecurityEventWindows.List;
 
     private readonly ExposureRefreshPipeline _pipeline;
 
@@ -133,7 +130,7 @@ public sealed class ExposureQueries
         var subject = ScoreSubject.Initiative(initiativeId.Value);
         var trend = ScoreTrends.Trend(history, subject, result.AsOf, ScoreTrends.DefaultTrendDays, _pipeline.TimeZone);
         var movement = ScoreTrends.Movement24Hours(history, subject, result.AsOf);
-        return new InitiativeDrillDown(score, card, metrics, recommendations, InitiativeHistory(history, initiativeId.Value), trend, movement);
+        return new InitiativeDrillDown(score, card, metrics, recommendations, InitiativeHistory.Build(history).Where(e => string.Equals(e.InitiativeId, initiativeId.Value, StringComparison.Ordinal)).ToArray(), trend, movement);
     }
 
     /// <summary>The events stored with <paramref name="since"/> ≤ date &lt; <paramref name="until"/>, oldest first, optionally of one kind.</summary>
@@ -207,41 +204,4 @@ public sealed class ExposureQueries
 
     private static IOrderedEnumerable<RecommendationScore> Order<TKey>(IEnumerable<RecommendationScore> items, Func<RecommendationScore, TKey> key, bool descending, IComparer<TKey>? comparer = null)
         => descending ? items.OrderByDescending(key, comparer) : items.OrderBy(key, comparer);
-
-    private static InitiativeHistoryEntry[] InitiativeHistory(IReadOnlyList<ScoreCard> cards, string initiativeId)
-    {
-        var entries = new List<InitiativeHistoryEntry>();
-        ScoreCardInitiative? previous = null;
-        foreach (var card in cards)
-        {
-            if (card.FindInitiative(initiativeId) is not { } current)
-            {
-                continue;
-            }
-
-            double? change = null;
-            InitiativeChangeReason? reason = null;
-            if (previous?.Score is { } before && current.Score is { } now
-                && previous.Availability == ScoreAvailability.Available && current.Availability == ScoreAvailability.Available)
-            {
-                change = now - before;
-                if (Math.Abs(change.Value) > HistoryChangeThresholdPoints)
-                {
-                    reason = current.Metrics.Count < previous.Metrics.Count || previous.Metrics.Any(m => !current.Metrics.Any(c => c.MetricId == m.MetricId))
-                        ? InitiativeChangeReason.MetricRemoved
-                        : previous.Metrics.Any(m => current.Metrics.FirstOrDefault(c => c.MetricId == m.MetricId) is { } c && c.Weight != m.Weight)
-                            ? InitiativeChangeReason.PropertyChange
-                            : InitiativeChangeReason.ValueChange;
-                }
-            }
-
-            entries.Add(new InitiativeHistoryEntry(card.AsOf, current.Score, current.Availability, change, reason));
-            if (current.Availability == ScoreAvailability.Available && current.Score is not null)
-            {
-                previous = current;
-            }
-        }
-
-        return [.. entries];
-    }
 }
