@@ -116,14 +116,8 @@ internal sealed class LoopbackGraphServer : IAsyncDisposable
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
-        var current = Interlocked.Increment(ref _inFlight);
         try
         {
-            int seen;
-            while ((seen = Volatile.Read(ref _maxInFlight)) < current && Interlocked.CompareExchange(ref _maxInFlight, current, seen) != seen)
-            {
-            }
-
             var stream = client.GetStream();
             using var reader = new StreamReader(stream, Encoding.ASCII, false, 8192, leaveOpen: true);
             var requestLine = await reader.ReadLineAsync(_stop.Token);
@@ -151,6 +145,15 @@ internal sealed class LoopbackGraphServer : IAsyncDisposable
             var parts = requestLine.Split(' ');
             var request = new RecordedRequest(parts[0], Uri.UnescapeDataString(parts[1]), headers);
             Requests.Enqueue(request);
+            // A request is in flight from its arrival until its handler returns; the count drops before
+            // the response is written, so a client that sends its next request on receiving this one's
+            // response can never be counted twice.
+            var current = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while ((seen = Volatile.Read(ref _maxInFlight)) < current && Interlocked.CompareExchange(ref _maxInFlight, current, seen) != seen)
+            {
+            }
+
             LoopbackResponse response;
             try
             {
@@ -159,6 +162,10 @@ internal sealed class LoopbackGraphServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 return;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
             }
 
             var body = Encoding.UTF8.GetBytes(response.Body);
@@ -187,10 +194,6 @@ internal sealed class LoopbackGraphServer : IAsyncDisposable
         catch (IOException)
         {
             // The client went away (for example a cancelled request).
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
         }
     }
 
