@@ -23,11 +23,15 @@ internal static class CliCommands
         format.AcceptOnlyFromAmong("table", "json", "markdown");
         var threshold = new Option<double>("--threshold") { Description = "Score drop, in percentage points, that raises an event (inclusive).", DefaultValueFactory = _ => ScoreDropOptions.DefaultThresholdPoints, HelpName = "POINTS", Recursive = true };
         var failOnDrop = new Option<bool>("--fail-on-drop") { Description = "Exit with code 3 when at least one metric or initiative score drop was found (a CI gate).", Recursive = true };
+        var source = new Option<string?>("--source") { Description = "Where the data comes from: demo (default), file (with --snapshot) or graph (Microsoft Graph Secure Score).", Recursive = true };
+        source.AcceptOnlyFromAmong("demo", "file", "graph");
+        var graphBaseUrl = new Option<string>("--graph-base-url") { Description = "Microsoft Graph base URL (national clouds: graph.microsoft.us, dod-graph.microsoft.us, microsoftgraph.chinacloudapi.cn).", DefaultValueFactory = _ => GraphInput.DefaultBaseUrl, HelpName = "URL", Recursive = true };
+        var tokenEnv = new Option<string?>("--access-token-env") { Description = "Name of the environment variable that holds the Graph access token (SecurityEvents.Read.All).", HelpName = "NAME", Recursive = true };
 
-        var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop);
+        var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv);
 
         var root = new RootCommand("ExposureSdk command-line sample: an exposure dashboard over the demo tenant or snapshot documents.");
-        foreach (var option in new Option[] { snapshot, previous, demo, seed, format, threshold, failOnDrop })
+        foreach (var option in new Option[] { snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv })
         {
             root.Options.Add(option);
         }
@@ -143,6 +147,16 @@ internal static class CliCommands
 
     private static async Task<TenantInput> LoadAsync(Settings settings, bool requirePrevious, CancellationToken cancellationToken)
     {
+        if (settings.Graph is { } graph)
+        {
+            if (requirePrevious)
+            {
+                throw new InputException("events: --source graph reads today's state only; compare snapshot documents with --snapshot and --previous.");
+            }
+
+            return await GraphInput.LoadAsync(graph.BaseUrl, graph.TokenEnvironmentVariable, cancellationToken);
+        }
+
         if (settings.SnapshotPath is null)
         {
             return TenantInput.FromDemo(settings.Seed);
@@ -202,12 +216,39 @@ internal static class CliCommands
     }
 
     private sealed record CommonOptions(
-        Option<string?> Snapshot, Option<string?> Previous, Option<bool> Demo, Option<int> Seed, Option<string> Format, Option<double> Threshold, Option<bool> FailOnDrop)
+        Option<string?> Snapshot, Option<string?> Previous, Option<bool> Demo, Option<int> Seed, Option<string> Format, Option<double> Threshold, Option<bool> FailOnDrop,
+        Option<string?> Source, Option<string> GraphBaseUrl, Option<string?> TokenEnvironmentVariable)
     {
         public Settings Read(ParseResult parse)
         {
             var snapshot = parse.GetValue(Snapshot);
             var previous = parse.GetValue(Previous);
+            var source = parse.GetValue(Source);
+            GraphSettings? graph = null;
+            if (source == "graph")
+            {
+                if (snapshot is not null || previous is not null || parse.GetValue(Demo))
+                {
+                    throw new InputException("--source graph cannot be combined with --snapshot, --previous or --demo.");
+                }
+
+                var tokenEnv = parse.GetValue(TokenEnvironmentVariable);
+                if (string.IsNullOrWhiteSpace(tokenEnv))
+                {
+                    throw new InputException("--source graph needs --access-token-env NAME: the environment variable that holds the access token.");
+                }
+
+                graph = new GraphSettings(parse.GetValue(GraphBaseUrl) ?? GraphInput.DefaultBaseUrl, tokenEnv);
+            }
+            else if (source == "file" && snapshot is null)
+            {
+                throw new InputException("--source file needs --snapshot FILE.");
+            }
+            else if (source == "demo" && (snapshot is not null || previous is not null))
+            {
+                throw new InputException("--source demo cannot be combined with --snapshot or --previous.");
+            }
+
             if (parse.GetValue(Demo) && (snapshot is not null || previous is not null))
             {
                 throw new InputException("--demo cannot be combined with --snapshot or --previous.");
@@ -229,9 +270,11 @@ internal static class CliCommands
                 throw new InputException($"--threshold: {ex.Message}", ex);
             }
 
-            return new Settings(snapshot, previous, parse.GetValue(Seed), parse.GetValue(Format) ?? "table", options, parse.GetValue(FailOnDrop), HistoryNeeded: true);
+            return new Settings(snapshot, previous, parse.GetValue(Seed), parse.GetValue(Format) ?? "table", options, parse.GetValue(FailOnDrop), HistoryNeeded: true, graph);
         }
     }
 
-    private sealed record Settings(string? SnapshotPath, string? PreviousPath, int Seed, string Format, ScoreDropOptions DropOptions, bool FailOnDrop, bool HistoryNeeded);
+    private sealed record GraphSettings(string BaseUrl, string TokenEnvironmentVariable);
+
+    private sealed record Settings(string? SnapshotPath, string? PreviousPath, int Seed, string Format, ScoreDropOptions DropOptions, bool FailOnDrop, bool HistoryNeeded, GraphSettings? Graph = null);
 }

@@ -1,0 +1,61 @@
+using ExposureSdk.Catalog;
+using ExposureSdk.Providers;
+using ExposureSdk.Providers.MicrosoftGraph;
+
+namespace ExposureSdk.Samples.Cli.Inputs;
+
+/// <summary>Reads today's Secure Score recommendations from Microsoft Graph (<c>--source graph</c>) and applies the built-in catalog.</summary>
+internal static class GraphInput
+{
+    /// <summary>The public cloud's v1.0 endpoint.</summary>
+    public static string DefaultBaseUrl { get; } = MicrosoftGraphCloud.Global.ToString();
+
+    /// <summary>Pulls the recommendations and builds a snapshot scored with the built-in initiatives.</summary>
+    /// <param name="baseUrl">The Graph base URL.</param>
+    /// <param name="tokenEnvironmentVariable">The environment variable holding the access token (its value is never printed).</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The input, with no previous snapshot (Graph gives no per-control history to compare with).</returns>
+    /// <exception cref="InputException">The URL or the token is missing or invalid, or Graph failed (the message names the status and request id, never the token).</exception>
+    public static async Task<TenantInput> LoadAsync(string baseUrl, string tokenEnvironmentVariable, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        {
+            throw new InputException($"--graph-base-url: '{baseUrl}' is not an absolute URL.");
+        }
+
+        var token = Environment.GetEnvironmentVariable(tokenEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new InputException($"--access-token-env: the environment variable '{tokenEnvironmentVariable}' is not set or empty.");
+        }
+
+        MicrosoftGraphSecureScoreProvider provider;
+        try
+        {
+            provider = MicrosoftGraphSecureScoreProvider.Create(uri, _ => ValueTask.FromResult(token));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InputException($"--graph-base-url: {ex.Message}", ex);
+        }
+
+        using (provider)
+        {
+            var recommendations = new List<Recommendation>();
+            try
+            {
+                await foreach (var recommendation in provider.GetRecommendationsAsync(cancellationToken))
+                {
+                    recommendations.Add(recommendation);
+                }
+            }
+            catch (ExposureSourceException ex)
+            {
+                throw new InputException($"{uri.Host}: {ex.Message}", ex);
+            }
+
+            var snapshot = ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot(uri.Host, TimeProvider.System.GetUtcNow(), recommendations));
+            return new TenantInput($"Microsoft Graph ({uri.Host})", snapshot, null, [snapshot]);
+        }
+    }
+}
