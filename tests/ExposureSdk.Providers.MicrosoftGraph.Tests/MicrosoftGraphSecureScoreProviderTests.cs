@@ -182,8 +182,8 @@ public sealed class MicrosoftGraphSecureScoreProviderTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
         using var provider = Provider(server, o => o.RetryBaseDelay = TimeSpan.FromSeconds(3), time);
 
+        var timer = time.NextTimerCreated; // taken before the read starts: a fast 429 creates the delay timer at once
         var read = provider.GetSecureScoreHistoryAsync();
-        var timer = time.NextTimerCreated;
         (await Task.WhenAny(timer, read).WaitAsync(TestTimeout)).Should().BeSameAs(timer, "the provider waits before retrying");
         var due = await timer;
         due.Should().Be(TimeSpan.FromSeconds(3), "the first backoff is the base delay");
@@ -206,8 +206,8 @@ public sealed class MicrosoftGraphSecureScoreProviderTests
         var time = new FakeTimeProvider(now);
         using var provider = Provider(server, o => (o.RetryBaseDelay, o.MaxRetryDelay) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)), time);
 
+        var timer = time.NextTimerCreated; // taken before the read starts: a fast 429 creates the delay timer at once
         var read = provider.GetSecureScoreHistoryAsync();
-        var timer = time.NextTimerCreated;
         (await Task.WhenAny(timer, read).WaitAsync(TestTimeout)).Should().BeSameAs(timer, "the provider waits before retrying");
         (await timer).Should().Be(TimeSpan.FromSeconds(7));
         time.Advance(TimeSpan.FromSeconds(7));
