@@ -12,7 +12,7 @@ namespace ExposureSdk.Samples.Cli;
 internal sealed class TenantAnalysis
 {
     /// <summary>How far back the dashboard's "recent events" go (domain rules §4: past 7 days).</summary>
-    public static readonly TimeSpan RecentEventsWindow = TimeSpan.FromDays(7);
+    public static readonly TimeSpan RecentEventsWindow = ExposureSdk.Events.SecurityEventWindows.Recent;
 
     private TenantAnalysis(TenantInput input, ScoreReport report, IReadOnlyList<ScoreCard> cards, IReadOnlyList<SecurityEvent> latest, IReadOnlyList<SecurityEvent> recent, ScoreDropOptions options)
     {

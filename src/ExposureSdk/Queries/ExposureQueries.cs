@@ -16,12 +16,6 @@ namespace ExposureSdk.Queries;
 /// </remarks>
 public sealed class ExposureQueries
 {
-    /// <summary>The window of the recent events list: 7 days (domain rules §4).</summary>
-    public static readonly TimeSpan RecentEventsWindow = SecurityEventWindows.Recent;
-
-    /// <summary>The window of the events list: 30 days (domain rules §4).</summary>
-    public static readonly TimeSpan EventsListWindow = SecurityEventWindows.List;
-
     private readonly ExposureRefreshPipeline _pipeline;
 
     /// <summary>Creates the queries over a pipeline.</summary>
@@ -159,7 +153,7 @@ public sealed class ExposureQueries
     public Task<IReadOnlyList<SecurityEvent>> GetRecentEventsAsync(SecurityEventKind? kind = null, CancellationToken cancellationToken = default)
     {
         var now = _pipeline.TimeProvider.GetUtcNow();
-        return GetEventsAsync(now - RecentEventsWindow, now.AddTicks(1), kind, cancellationToken);
+        return GetEventsAsync(now - SecurityEventWindows.Recent, now.AddTicks(1), kind, cancellationToken);
     }
 
     private bool IsFavorite(InitiativeScore initiative) => initiative.IsFavorite || _pipeline.FavoriteInitiatives.Contains(initiative.Id);
