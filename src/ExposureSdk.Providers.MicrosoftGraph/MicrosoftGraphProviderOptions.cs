@@ -9,6 +9,9 @@ public sealed class MicrosoftGraphProviderOptions
     /// <summary>The most concurrent requests Graph allows to the Secure Score endpoints (domain rules §5).</summary>
     public const int MaxConcurrencyLimit = 4;
 
+    /// <summary>The most requests per minute Graph allows per tenant (domain rules §5).</summary>
+    public const int MaxRequestsPerMinuteLimit = 150;
+
     /// <summary>The most days of Secure Score history Graph keeps.</summary>
     public const int MaxHistoryDays = 90;
 
@@ -41,6 +44,15 @@ public sealed class MicrosoftGraphProviderOptions
 
     /// <summary>The most requests in flight at once from one provider: 1 to 4 (the default, Graph's limit).</summary>
     public int MaxConcurrency { get; set; } = MaxConcurrencyLimit;
+
+    /// <summary>
+    /// The most requests one provider starts within any sliding 60-second window: 1 to 150 (the default,
+    /// Graph's limit per tenant). Every request counts, retries and further pages included; when the window
+    /// is full the next request waits (on the provider's <see cref="TimeProvider"/>, cancellable) until the
+    /// oldest request in it is 60 seconds old. The limit is per provider instance and shared by all its
+    /// reads, so use one provider instance per tenant (several instances for one tenant each get the full limit).
+    /// </summary>
+    public int MaxRequestsPerMinute { get; set; } = MaxRequestsPerMinuteLimit;
 
     /// <summary>
     /// How many times a throttled or transiently failed request is retried: 0 to 10 (default 4). Retried:

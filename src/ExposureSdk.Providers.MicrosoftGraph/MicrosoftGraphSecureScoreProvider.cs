@@ -57,14 +57,18 @@ namespace ExposureSdk.Providers.MicrosoftGraph;
 /// adapter's own base URL is not used); <c>@odata.nextLink</c> is followed with a visited set and a page
 /// cap, and only to the base URL's host and port or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>;
 /// a link elsewhere fails before anything is sent. At most
-/// <see cref="MicrosoftGraphProviderOptions.MaxConcurrency"/> (≤ 4) requests are in flight. HTTP 429, 503,
+/// <see cref="MicrosoftGraphProviderOptions.MaxConcurrency"/> (≤ 4) requests are in flight, and at most
+/// <see cref="MicrosoftGraphProviderOptions.MaxRequestsPerMinute"/> (≤ 150, Graph's limit per tenant) start
+/// within any sliding 60-second window, retries and pages included; a request over the limit waits on the
+/// injected <see cref="TimeProvider"/> (cancellable) for the oldest one to leave the window. The limit is
+/// shared by every read of one provider instance, so use one instance per tenant. HTTP 429, 503,
 /// 504, network failures and timeouts are retried after <c>Retry-After</c> (seconds or HTTP date) or an
 /// exponential backoff, waiting on the injected <see cref="TimeProvider"/>. This is the only retry layer:
 /// each request carries a Kiota <c>RetryHandlerOption</c> with <c>MaxRetry = 0</c>, which switches off
 /// the <c>RetryHandler</c> of a Kiota/Graph client pipeline for these requests. Every failure surfaces as
 /// an <see cref="ExposureSourceException"/> with the HTTP status, the Graph <c>error.code</c> and the
 /// request id (<c>request-id</c> / <c>client-request-id</c> header, else <c>error.innerError</c>).
-/// Not enforced: Graph's 150 requests per minute per tenant (one read makes 2 to a few requests).</para>
+/// A retry waits for its <c>Retry-After</c> or backoff first and then, like any request, for a rate slot.</para>
 /// <para>Profiles are read in full before the first recommendation is yielded, because the points scale
 /// depends on every control.</para>
 /// </remarks>
@@ -86,7 +90,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// <c>AllowedHostsValidator</c>). The provider does not dispose it.
     /// </param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults (public cloud, 90 days, 4 concurrent requests).</param>
-    /// <param name="timeProvider">The clock for retry delays; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for retry delays and the rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="requestAdapter"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
@@ -116,7 +120,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// the token is never sent anywhere else; the provider never logs it.
     /// </param>
     /// <param name="options">The other settings; <see langword="null"/> for the defaults.</param>
-    /// <param name="timeProvider">The clock for retry delays; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="timeProvider">The clock for retry delays and the rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <returns>A provider that owns its HTTP client: dispose it when done.</returns>
     /// <remarks>
     /// The pipeline is Kiota's default middleware without its <c>RetryHandler</c> (the provider is the
@@ -139,6 +143,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
             HistoryDays = options?.HistoryDays ?? MicrosoftGraphProviderOptions.MaxHistoryDays,
             MaxPages = options?.MaxPages ?? 100,
             MaxConcurrency = options?.MaxConcurrency ?? MicrosoftGraphProviderOptions.MaxConcurrencyLimit,
+            MaxRequestsPerMinute = options?.MaxRequestsPerMinute ?? MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit,
             MaxRetries = options?.MaxRetries ?? 4,
             RetryBaseDelay = options?.RetryBaseDelay ?? TimeSpan.FromSeconds(1),
             MaxRetryDelay = options?.MaxRetryDelay ?? TimeSpan.FromMinutes(2),

@@ -18,6 +18,17 @@ internal sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>The monotonic clock moves with <see cref="Advance"/> too (one tick = 100 ns).</summary>
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
+    {
+        lock (_lock)
+        {
+            return _now.UtcTicks;
+        }
+    }
+
     /// <summary>Completes with the due time of the next timer created (for example by <c>Task.Delay</c>).</summary>
     public Task<TimeSpan> NextTimerCreated
     {

@@ -1,6 +1,6 @@
 namespace ExposureSdk.Providers.MicrosoftGraph.Tests;
 
-public sealed class MicrosoftGraphSecureScoreProviderTests
+public sealed partial class MicrosoftGraphSecureScoreProviderTests
 {
     private const string Profiles = "security/secureScoreControlProfiles";
     private const string Scores = "security/secureScores";
@@ -446,6 +446,8 @@ public sealed class MicrosoftGraphSecureScoreProviderTests
     [InlineData(nameof(MicrosoftGraphProviderOptions.MaxConcurrency), 5)]
     [InlineData(nameof(MicrosoftGraphProviderOptions.MaxPages), 0)]
     [InlineData(nameof(MicrosoftGraphProviderOptions.MaxRetries), 11)]
+    [InlineData(nameof(MicrosoftGraphProviderOptions.MaxRequestsPerMinute), 0)]
+    [InlineData(nameof(MicrosoftGraphProviderOptions.MaxRequestsPerMinute), 151)]
     public void Constructor_OptionOutOfRange_ThrowsNamingIt(string option, int value)
     {
         var options = new MicrosoftGraphProviderOptions();

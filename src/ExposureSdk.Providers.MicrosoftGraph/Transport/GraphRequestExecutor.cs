@@ -8,7 +8,8 @@ namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 /// <summary>
 /// Sends the provider's Graph requests: pins every URL to the configured Graph host(s), follows
 /// <c>@odata.nextLink</c> with a visited set and a page cap, limits concurrency, retries throttled and
-/// transient failures (the only retry layer: Kiota's own RetryHandler is switched off per request), and
+/// transient failures (the only retry layer: Kiota's own RetryHandler is switched off per request), keeps
+/// every request sent (retries included) within the per-minute rate limit, and
 /// turns every failure into an <see cref="ExposureSourceException"/> with status, Graph error code and request id.
 /// </summary>
 internal sealed class GraphRequestExecutor : IDisposable
@@ -19,6 +20,7 @@ internal sealed class GraphRequestExecutor : IDisposable
     private readonly GraphSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate;
+    private readonly GraphRateLimiter _rate;
 
     public GraphRequestExecutor(string providerName, GraphSettings settings, TimeProvider timeProvider)
     {
@@ -26,6 +28,7 @@ internal sealed class GraphRequestExecutor : IDisposable
         _settings = settings;
         _timeProvider = timeProvider;
         _gate = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
+        _rate = new GraphRateLimiter(settings.MaxRequestsPerMinute, timeProvider);
     }
 
     /// <summary>A page sender: sends a GET to an absolute URL with the given request options.</summary>
@@ -66,7 +69,7 @@ internal sealed class GraphRequestExecutor : IDisposable
         }
     }
 
-    /// <summary>Sends one request with host pinning, the concurrency gate and retries.</summary>
+    /// <summary>Sends one request with host pinning, the concurrency gate, the rate limit and retries.</summary>
     public async Task<TPage> SendAsync<TPage>(string resource, Uri url, PageSender<TPage> send, CancellationToken cancellationToken)
         where TPage : class
     {
@@ -92,6 +95,9 @@ internal sealed class GraphRequestExecutor : IDisposable
             await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
+                // The rate slot is taken inside the gate, right before sending, so the recorded start is the
+                // real one: taking it before a long wait for the gate would let a later request start early.
+                await _rate.AcquireAsync(cancellationToken).ConfigureAwait(false);
                 var page = await send(url.AbsoluteUri, options, cancellationToken).ConfigureAwait(false);
                 return page ?? throw new ExposureSourceException(_providerName, $"Graph returned no body for {resource}.", requestId: RequestId(headers.ResponseHeaders, null));
             }
@@ -144,7 +150,11 @@ internal sealed class GraphRequestExecutor : IDisposable
         }
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _gate.Dispose();
+        _rate.Dispose();
+    }
 
     private Failure Classify(ApiException ex)
     {

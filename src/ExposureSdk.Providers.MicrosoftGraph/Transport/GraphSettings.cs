@@ -3,13 +3,14 @@ namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 /// <summary>A validated, immutable copy of <see cref="MicrosoftGraphProviderOptions"/>.</summary>
 internal sealed class GraphSettings
 {
-    private GraphSettings(Uri baseUrl, IReadOnlyList<string> allowedHosts, int historyDays, int maxPages, int maxConcurrency, int maxRetries, TimeSpan retryBaseDelay, TimeSpan maxRetryDelay)
+    private GraphSettings(Uri baseUrl, IReadOnlyList<string> allowedHosts, int historyDays, int maxPages, int maxConcurrency, int maxRequestsPerMinute, int maxRetries, TimeSpan retryBaseDelay, TimeSpan maxRetryDelay)
     {
         BaseUrl = baseUrl;
         AllowedHosts = allowedHosts;
         HistoryDays = historyDays;
         MaxPages = maxPages;
         MaxConcurrency = maxConcurrency;
+        MaxRequestsPerMinute = maxRequestsPerMinute;
         MaxRetries = maxRetries;
         RetryBaseDelay = retryBaseDelay;
         MaxRetryDelay = maxRetryDelay;
@@ -26,6 +27,8 @@ internal sealed class GraphSettings
     public int MaxPages { get; }
 
     public int MaxConcurrency { get; }
+
+    public int MaxRequestsPerMinute { get; }
 
     public int MaxRetries { get; }
 
@@ -68,6 +71,7 @@ internal sealed class GraphSettings
         Range(options.HistoryDays, 1, MicrosoftGraphProviderOptions.MaxHistoryDays, nameof(options.HistoryDays));
         Range(options.MaxPages, 1, 10_000, nameof(options.MaxPages));
         Range(options.MaxConcurrency, 1, MicrosoftGraphProviderOptions.MaxConcurrencyLimit, nameof(options.MaxConcurrency));
+        Range(options.MaxRequestsPerMinute, 1, MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit, nameof(options.MaxRequestsPerMinute));
         Range(options.MaxRetries, 0, 10, nameof(options.MaxRetries));
         if (options.RetryBaseDelay < TimeSpan.Zero)
         {
@@ -80,7 +84,7 @@ internal sealed class GraphSettings
         }
 
         var trimmed = new Uri(baseUrl.AbsoluteUri.TrimEnd('/'));
-        return new GraphSettings(trimmed, hosts.AsReadOnly(), options.HistoryDays, options.MaxPages, options.MaxConcurrency, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay);
+        return new GraphSettings(trimmed, hosts.AsReadOnly(), options.HistoryDays, options.MaxPages, options.MaxConcurrency, options.MaxRequestsPerMinute, options.MaxRetries, options.RetryBaseDelay, options.MaxRetryDelay);
     }
 
     /// <summary>
