@@ -68,11 +68,11 @@ internal sealed class GraphSettings
             }
         }
 
-        Range(options.HistoryDays, 1, MicrosoftGraphProviderOptions.MaxHistoryDays, nameof(options.HistoryDays));
-        Range(options.MaxPages, 1, 10_000, nameof(options.MaxPages));
-        Range(options.MaxConcurrency, 1, MicrosoftGraphProviderOptions.MaxConcurrencyLimit, nameof(options.MaxConcurrency));
-        Range(options.MaxRequestsPerMinute, 1, MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit, nameof(options.MaxRequestsPerMinute));
-        Range(options.MaxRetries, 0, 10, nameof(options.MaxRetries));
+        Range(options.HistoryDays, 1, MicrosoftGraphProviderOptions.MaxHistoryDays, nameof(options.HistoryDays), nameof(options));
+        Range(options.MaxPages, 1, 10_000, nameof(options.MaxPages), nameof(options));
+        Range(options.MaxConcurrency, 1, MicrosoftGraphProviderOptions.MaxConcurrencyLimit, nameof(options.MaxConcurrency), nameof(options));
+        Range(options.MaxRequestsPerMinute, 1, MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit, nameof(options.MaxRequestsPerMinute), nameof(options));
+        Range(options.MaxRetries, 0, 10, nameof(options.MaxRetries), nameof(options));
         if (options.RetryBaseDelay < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.RetryBaseDelay, "MicrosoftGraphProviderOptions.RetryBaseDelay must not be negative.");
@@ -107,11 +107,11 @@ internal sealed class GraphSettings
         return url.IsDefaultPort && AllowedHosts.Skip(1).Contains(host, StringComparer.Ordinal);
     }
 
-    private static void Range(int value, int min, int max, string name)
+    private static void Range(int value, int min, int max, string name, string paramName)
     {
         if (value < min || value > max)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"MicrosoftGraphProviderOptions.{name} must be between {min} and {max}.");
+            throw new ArgumentOutOfRangeException(paramName, value, $"MicrosoftGraphProviderOptions.{name} must be between {min} and {max}.");
         }
     }
 }
