@@ -41,6 +41,20 @@ public sealed class SqliteScoreHistoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AppendAsync_CardSeededFromSourceHistory_KeepsItsOrigin()
+    {
+        using var store = new SqliteScoreHistoryStore(DatabasePath);
+        var seeded = new ScoreCard(CrashCards.Tenant, new DateTimeOffset(2026, 11, 19, 2, 0, 0, TimeSpan.Zero), 61.5, [], [], ScoreCardOrigin.SourceHistory);
+
+        await store.AppendAsync(seeded, []);
+        await store.AppendAsync(CrashCards.Card(1), []);
+
+        var read = await store.GetCardsAsync(CrashCards.Tenant, DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        read.Select(c => c.Origin).Should().Contain([ScoreCardOrigin.SourceHistory, ScoreCardOrigin.Refresh]);
+        read.Single(c => c.Origin == ScoreCardOrigin.SourceHistory).SecureScore.Should().Be(61.5);
+    }
+
+    [Fact]
     public async Task GetCardsAsync_Range_IsHalfOpenOldestFirstAndPerTenant()
     {
         using var store = new SqliteScoreHistoryStore(DatabasePath);

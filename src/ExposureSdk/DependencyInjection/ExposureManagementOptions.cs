@@ -66,6 +66,15 @@ public sealed class ExposureManagementOptions
     public int HistoryRetentionDays { get; set; } = DefaultHistoryRetentionDays;
 
     /// <summary>
+    /// Whether the first refresh of a tenant whose history is empty asks each provider that succeeded
+    /// for its own record of earlier days (<see cref="Providers.ExposureSourceProvider.GetHistoryAsync"/>,
+    /// for example 90 days of Microsoft Secure Score) and stores one rebuilt score card per earlier day,
+    /// with the events between them, so trends and score-drop events work on the first run. Default
+    /// <see langword="true"/>. Days older than <see cref="HistoryRetentionDays"/> are not seeded.
+    /// </summary>
+    public bool SeedHistoryFromSources { get; set; } = true;
+
+    /// <summary>
     /// Catalog metrics added to every snapshot, besides those the providers define. A provider's
     /// metric with the same id wins over a catalog metric.
     /// </summary>

@@ -15,6 +15,22 @@ public enum ScoreAvailability
     Stale = 2,
 }
 
+/// <summary>Where a score card's scores come from.</summary>
+public enum ScoreCardOrigin
+{
+    /// <summary>Scored by a refresh from what the sources said at the time.</summary>
+    Refresh = 0,
+
+    /// <summary>
+    /// Rebuilt for an earlier day from a source's own record of that day (see
+    /// <see cref="Providers.ExposureSourceProvider.GetHistoryAsync"/>), when the first refresh of a tenant
+    /// found its history empty. Today's definitions of metrics and initiatives are applied to that day's
+    /// results; a metric or initiative that also depends on a source without history is
+    /// <see cref="ScoreAvailability.Stale"/>, so it is never compared.
+    /// </summary>
+    SourceHistory = 1,
+}
+
 /// <summary>
 /// The compact, serializable record of one refresh's scores that the history store keeps and that
 /// score-drop detection compares (domain rules §4). Created by <c>ScoreReport.ToScoreCard()</c>;
@@ -32,11 +48,23 @@ public sealed class ScoreCard
     /// <param name="secureScore">Secure Score in percent (0–100), or <see langword="null"/> when absent.</param>
     /// <param name="metrics">The metrics (unique ids).</param>
     /// <param name="initiatives">The initiatives (unique ids).</param>
+    /// <param name="origin">Where the scores come from; <see cref="ScoreCardOrigin.Refresh"/> unless the card was rebuilt from a source's history.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> is <see langword="null"/> or a list contains <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The tenant id is empty or an id is repeated (the message names it).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="secureScore"/> is outside 0–100.</exception>
-    public ScoreCard(string tenantId, DateTimeOffset asOf, double? secureScore, IReadOnlyList<ScoreCardMetric>? metrics, IReadOnlyList<ScoreCardInitiative>? initiatives)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="secureScore"/> is outside 0–100, or <paramref name="origin"/> is not defined.</exception>
+    public ScoreCard(
+        string tenantId,
+        DateTimeOffset asOf,
+        double? secureScore,
+        IReadOnlyList<ScoreCardMetric>? metrics,
+        IReadOnlyList<ScoreCardInitiative>? initiatives,
+        ScoreCardOrigin origin = ScoreCardOrigin.Refresh)
     {
+        if (!Enum.IsDefined(origin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(origin), origin, "Not a defined ScoreCardOrigin.");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         TenantId = tenantId;
         AsOf = asOf.ToUniversalTime();
@@ -63,6 +91,7 @@ public sealed class ScoreCard
 
         Metrics = m.AsReadOnly();
         Initiatives = i.AsReadOnly();
+        Origin = origin;
     }
 
     /// <summary>The tenant.</summary>
@@ -79,6 +108,9 @@ public sealed class ScoreCard
 
     /// <summary>The initiatives, in ordinal id order.</summary>
     public IReadOnlyList<ScoreCardInitiative> Initiatives { get; }
+
+    /// <summary>Where the scores come from: a refresh, or a source's record of an earlier day.</summary>
+    public ScoreCardOrigin Origin { get; }
 
     /// <summary>Finds a metric.</summary>
     /// <param name="id">The metric id (ordinal).</param>
@@ -119,8 +151,16 @@ public sealed class ScoreCard
         var initiatives = Initiatives
             .Select(i => i.Metrics.Any(m => stale.Contains(m.MetricId)) ? i.WithAvailability(ScoreAvailability.Stale, reason) : i)
             .ToArray();
-        return new ScoreCard(TenantId, AsOf, SecureScore, metrics, initiatives);
+        return new ScoreCard(TenantId, AsOf, SecureScore, metrics, initiatives, Origin);
     }
+
+    /// <summary>A copy with other initiatives; everything else is kept.</summary>
+    internal ScoreCard WithInitiatives(IReadOnlyList<ScoreCardInitiative> initiatives)
+        => new(TenantId, AsOf, SecureScore, Metrics, initiatives, Origin);
+
+    /// <summary>A copy marked as rebuilt from source history, with the given Secure Score.</summary>
+    internal ScoreCard AsSourceHistory(double? secureScore)
+        => new(TenantId, AsOf, secureScore, Metrics, Initiatives, ScoreCardOrigin.SourceHistory);
 }
 
 /// <summary>One metric on a score card.</summary>

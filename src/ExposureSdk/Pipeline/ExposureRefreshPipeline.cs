@@ -50,6 +50,8 @@ public sealed class ExposureRefreshPipeline
     private readonly ScoringOptions _scoring;
     private readonly ScoreDropOptions _drop;
     private readonly int _retentionDays;
+    private readonly bool _seedHistory;
+    private bool _historyKnownNonEmpty;
     private readonly Dictionary<string, ProviderRecords> _lastGood = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private RefreshResult? _last;
@@ -114,6 +116,7 @@ public sealed class ExposureRefreshPipeline
         _scoring = new ScoringOptions { HighWeight = options.HighWeight, MediumWeight = options.MediumWeight, LowWeight = options.LowWeight };
         _drop = new ScoreDropOptions { ThresholdPoints = options.ScoreDropThresholdPoints, TimeZone = options.ResolveTimeZone() };
         _retentionDays = options.HistoryRetentionDays;
+        _seedHistory = options.SeedHistoryFromSources;
         TimeZone = _drop.TimeZone;
     }
 
@@ -210,6 +213,9 @@ public sealed class ExposureRefreshPipeline
         var report = ExposureScorer.Score(snapshot, _scoring);
         var card = report.ToScoreCard();
 
+        var warnings = merged.Warnings.ToList();
+        var seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, warnings, cancellationToken).ConfigureAwait(false);
+
         var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
         var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
         var baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
@@ -217,6 +223,7 @@ public sealed class ExposureRefreshPipeline
         var events = ScoreDropDetector.Detect(baseline, card, _drop);
 
         await _history.AppendAsync(card, events, cancellationToken).ConfigureAwait(false);
+        _historyKnownNonEmpty = true;
 
         // Only a recorded refresh updates the last known data of the providers.
         for (var i = 0; i < _providers.Length; i++)
@@ -244,11 +251,70 @@ public sealed class ExposureRefreshPipeline
             PipelineLog.EventsRaised(_logger, events.Count, baseline.AsOf);
         }
 
-        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, merged.Provenance, merged.Warnings);
+        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, merged.Provenance, warnings.AsReadOnly(), seeded);
         Volatile.Write(ref _last, result);
         var succeeded = outcomes.Count(o => o.Succeeded);
         PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count);
         return result;
+    }
+
+    /// <summary>
+    /// On the first refresh of a tenant whose history is empty, reads the history of every provider that
+    /// succeeded and stores one rebuilt card per earlier day (oldest first) with the events between them.
+    /// </summary>
+    private async Task<IReadOnlyList<ScoreCard>> SeedHistoryIfEmptyAsync(
+        (ProviderOutcomeKind Kind, ProviderRecords? Records, string? Error, TimeSpan Duration)[] pulls,
+        MergedRecords merged,
+        ScoreCard card,
+        DateTimeOffset asOf,
+        List<string> warnings,
+        CancellationToken cancellationToken)
+    {
+        if (!_seedHistory || _historyKnownNonEmpty)
+        {
+            return [];
+        }
+
+        if (await _history.GetLatestCardAsync(_tenantId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            _historyKnownNonEmpty = true;
+            return [];
+        }
+
+        var sources = _providers.Where((_, i) => pulls[i].Kind == ProviderOutcomeKind.Succeeded).ToArray();
+        var reads = await Task.WhenAll(sources.Select(p => ProviderPuller.PullHistoryAsync(p, _timeouts[p.Name], _time, cancellationToken))).ConfigureAwait(false);
+        var histories = new List<(string ProviderName, IReadOnlyList<SourceHistoryDay> Days)>();
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if (reads[i].Error is { } error)
+            {
+                warnings.Add($"Provider '{sources[i].Name}': its history could not be read, so none was seeded from it: {error}");
+                PipelineLog.HistoryNotRead(_logger, sources[i].Name, error);
+            }
+            else if (reads[i].Days is { Count: > 0 } days)
+            {
+                histories.Add((sources[i].Name, days));
+            }
+        }
+
+        if (histories.Count == 0)
+        {
+            return [];
+        }
+
+        var seeds = HistorySeeder.Build(_tenantId, asOf, histories, merged, card, TimeSpan.FromDays(_retentionDays), _scoring, _drop, warnings);
+        foreach (var (seededCard, events) in seeds)
+        {
+            await _history.AppendAsync(seededCard, events, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (seeds.Count > 0)
+        {
+            var seededEvents = seeds.Sum(s => s.Events.Count);
+            PipelineLog.HistorySeeded(_logger, seeds.Count, seededEvents, histories.Count, seeds[0].Card.AsOf, seeds[^1].Card.AsOf);
+        }
+
+        return seeds.Select(s => s.Card).ToArray().AsReadOnly();
     }
 
     private async Task<(ProviderOutcomeKind Kind, ProviderRecords? Records, string? Error, TimeSpan Duration)> PullOneAsync(

@@ -34,4 +34,10 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Information, Message = "Raised {EventCount} security event(s) against the baseline of {BaselineAsOf:O}.")]
     public static partial void EventsRaised(ILogger logger, int eventCount, DateTimeOffset baselineAsOf);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Provider '{ProviderName}' gave no history to seed from: {Reason}")]
+    public static partial void HistoryNotRead(ILogger logger, string providerName, string reason);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "History was empty: seeded {CardCount} score card(s) and {EventCount} event(s) from {ProviderCount} provider(s)' history, from {FirstAsOf:O} to {LastAsOf:O}.")]
+    public static partial void HistorySeeded(ILogger logger, int cardCount, int eventCount, int providerCount, DateTimeOffset firstAsOf, DateTimeOffset lastAsOf);
 }

@@ -56,6 +56,48 @@ internal static class ProviderPuller
         TimeSpan Elapsed() => timeProvider.GetElapsedTime(started);
     }
 
+    /// <summary>Reads one provider's history with its own timeout; a failure is returned as a message, never thrown.</summary>
+    public static async Task<(IReadOnlyList<SourceHistoryDay>? Days, string? Error)> PullHistoryAsync(
+        ExposureSourceProvider provider,
+        TimeSpan timeout,
+        TimeProvider timeProvider,
+        CancellationToken cancellationToken)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        var token = linked.Token;
+        var pull = Task.Run(
+            async () =>
+            {
+                var days = new List<SourceHistoryDay>();
+                await foreach (var day in provider.GetHistoryAsync(token).ConfigureAwait(false))
+                {
+                    days.Add(day);
+                }
+
+                return days;
+            },
+            CancellationToken.None);
+        try
+        {
+            return (await pull.WaitAsync(timeout, timeProvider, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Observe(pull);
+            throw;
+        }
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && timeoutSource.IsCancellationRequested))
+        {
+            Observe(pull);
+            return (null, $"Reading its history did not finish within its timeout of {timeout.TotalSeconds:0.###} s.");
+        }
+        catch (Exception ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
     private static async Task<ProviderRecords> CollectAsync(ExposureSourceProvider provider, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var recommendations = new List<Recommendation>();

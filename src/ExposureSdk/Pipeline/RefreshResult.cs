@@ -19,8 +19,10 @@ public sealed class RefreshResult
         ScoreCard? baseline,
         IReadOnlyList<SecurityEvent> events,
         IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> provenance,
-        IReadOnlyList<string> warnings)
+        IReadOnlyList<string> warnings,
+        IReadOnlyList<ScoreCard> seededCards)
     {
+        SeededCards = seededCards;
         AsOf = asOf;
         Duration = duration;
         Outcomes = outcomes;
@@ -74,7 +76,14 @@ public sealed class RefreshResult
     /// <summary>For each recommendation, every provider that gave it, in provider order (the first one's record was kept).</summary>
     public IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> Provenance { get; }
 
-    /// <summary>What the merge dropped or repaired (dangling references), one message each.</summary>
+    /// <summary>
+    /// The score cards this refresh rebuilt from the providers' own history and stored before its own
+    /// card (oldest first): only on the first refresh of a tenant whose history was empty (see
+    /// <see cref="ExposureManagementOptions.SeedHistoryFromSources"/>); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<ScoreCard> SeededCards { get; }
+
+    /// <summary>What the merge dropped or repaired (dangling references) and what could not be seeded from history, one message each.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Finds a provider's outcome by name.</summary>

@@ -79,7 +79,7 @@ internal static class StaleMarking
                     ? new ScoreCardInitiative(i.Id, i.Name, i.Score, ScoreAvailability.Stale, string.Join(" ", reasons), i.Metrics, i.RecommendationIds, i.TargetScore)
                     : i)
                 .ToArray();
-            card = new ScoreCard(card.TenantId, card.AsOf, card.SecureScore, card.Metrics, initiatives);
+            card = card.WithInitiatives(initiatives);
         }
 
         return card;

@@ -76,6 +76,18 @@ public abstract class ExposureSourceProvider
     public IAsyncEnumerable<Initiative> GetInitiativesAsync(CancellationToken cancellationToken = default)
         => Wrap(GetInitiativesCoreAsync, "initiatives", cancellationToken);
 
+    /// <summary>
+    /// Streams the source's own record of earlier days (for example the 90 days of Microsoft Secure
+    /// Score history), which the refresh pipeline reads once, on the first refresh of a tenant whose
+    /// history is empty, to rebuild one score card per earlier day.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The days, in any order; nothing when the source keeps no history (the default).</returns>
+    /// <exception cref="ExposureSourceException">The source failed or gave a day the SDK cannot use.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IAsyncEnumerable<SourceHistoryDay> GetHistoryAsync(CancellationToken cancellationToken = default)
+        => Wrap(GetHistoryCoreAsync, "history", cancellationToken);
+
     /// <summary>Yields the source's recommendations. Required.</summary>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The recommendations.</returns>
@@ -100,6 +112,17 @@ public abstract class ExposureSourceProvider
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The initiatives.</returns>
     protected virtual IAsyncEnumerable<Initiative> GetInitiativesCoreAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<Initiative>();
+
+    /// <summary>
+    /// Yields the source's record of earlier days. Yields nothing unless overridden. Override only when
+    /// the source really recorded each day (never fabricate a day from today's data): each day's
+    /// recommendations carry that day's count-only results and compliance state, and use the same ids
+    /// as <see cref="GetRecommendationsCoreAsync"/>. Several days on one calendar day are allowed; the
+    /// latest counts.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The days.</returns>
+    protected virtual IAsyncEnumerable<SourceHistoryDay> GetHistoryCoreAsync(CancellationToken cancellationToken) => AsyncEnumerable.Empty<SourceHistoryDay>();
 
     /// <inheritdoc/>
     public override string ToString() => Name;

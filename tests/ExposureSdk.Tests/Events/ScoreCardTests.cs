@@ -61,6 +61,28 @@ public sealed class ScoreCardTests
     }
 
     [Fact]
+    public void Json_OriginRoundTripsAsAStringAndACardStoredBeforeItExistedReadsAsRefresh()
+    {
+        var seeded = new ScoreCard("t", Today, 40, [], [], ScoreCardOrigin.SourceHistory);
+
+        var json = JsonSerializer.Serialize(seeded, EventsJsonContext.Default.ScoreCard);
+        var back = JsonSerializer.Deserialize(json, EventsJsonContext.Default.ScoreCard)!;
+        var older = JsonSerializer.Deserialize("""{"tenantId":"t","asOf":"2026-11-20T00:00:00+00:00","secureScore":40,"metrics":[],"initiatives":[]}""", EventsJsonContext.Default.ScoreCard)!;
+
+        json.Should().Contain("\"origin\":\"SourceHistory\"");
+        back.Origin.Should().Be(ScoreCardOrigin.SourceHistory);
+        older.Origin.Should().Be(ScoreCardOrigin.Refresh);
+        seeded.WithStaleMetrics([], "x").Origin.Should().Be(ScoreCardOrigin.SourceHistory);
+    }
+
+    [Fact]
+    public void Constructor_UndefinedOrigin_Throws()
+    {
+        var act = () => new ScoreCard("t", Today, null, [], [], (ScoreCardOrigin)7);
+        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("origin");
+    }
+
+    [Fact]
     public void Json_SecurityEventRoundTrips()
     {
         var previous = Card(Today.AddDays(-1), [M("m", 90, top: ["a"])], [I("i", 90, ("m", MetricWeight.High))]);

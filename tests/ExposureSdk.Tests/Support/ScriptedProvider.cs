@@ -23,6 +23,16 @@ internal sealed class ScriptedProvider(string name) : ExposureSourceProvider(nam
 
     public ProviderFault Fault { get; set; }
 
+    /// <summary>What <see cref="ExposureSourceProvider.GetHistoryAsync"/> yields (in this order).</summary>
+    public List<SourceHistoryDay> History { get; } = [];
+
+    /// <summary>How the history read behaves: None, Throws, HangsHonouringCancellation or YieldsNullRecord.</summary>
+    public ProviderFault HistoryFault { get; set; }
+
+    public int HistoryReads => _historyReads;
+
+    private int _historyReads;
+
     public int Pulls => _pulls;
 
     private int _pulls;
@@ -83,6 +93,29 @@ internal sealed class ScriptedProvider(string name) : ExposureSourceProvider(nam
     protected override IAsyncEnumerable<Metric> GetMetricsCoreAsync(CancellationToken cancellationToken) => _content.Metrics.ToAsyncEnumerable();
 
     protected override IAsyncEnumerable<Initiative> GetInitiativesCoreAsync(CancellationToken cancellationToken) => _content.Initiatives.ToAsyncEnumerable();
+
+    protected override async IAsyncEnumerable<SourceHistoryDay> GetHistoryCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _historyReads);
+        switch (HistoryFault)
+        {
+            case ProviderFault.Throws:
+                throw new HttpRequestException("History service unavailable (503).");
+            case ProviderFault.HangsHonouringCancellation:
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                break;
+        }
+
+        foreach (var day in History.ToArray())
+        {
+            yield return day;
+        }
+
+        if (HistoryFault == ProviderFault.YieldsNullRecord)
+        {
+            yield return null!;
+        }
+    }
 
     private sealed record Content(Recommendation[] Recommendations, Assessment[] Assessments, Metric[] Metrics, Initiative[] Initiatives);
 }

@@ -1,0 +1,153 @@
+using ExposureSdk.Events;
+using ExposureSdk.Providers;
+using ExposureSdk.Scoring;
+
+namespace ExposureSdk.Pipeline;
+
+/// <summary>
+/// Rebuilds one score card per earlier day from the providers' own history (on the first refresh of a
+/// tenant whose history is empty), with the events between those cards.
+/// </summary>
+/// <remarks>
+/// <para>Each calendar day (in the score-drop time zone) before today's, and within retention, that at least
+/// one provider recorded becomes one card: the latest record of that day from each provider is merged
+/// in provider order and scored with today's metric and initiative definitions. The card's time is the
+/// latest of those records.</para>
+/// <para>No false alarms: a recommendation counts as covered on a day when the provider whose record wins
+/// for it today recorded that day and it is not assessed per asset today. A metric or initiative with a
+/// member that is not covered (today's members or the day's) is stale on the rebuilt card; the Secure
+/// Score is kept only when every recommendation of today is covered.</para>
+/// </remarks>
+internal static class HistorySeeder
+{
+    public static IReadOnlyList<(ScoreCard Card, IReadOnlyList<SecurityEvent> Events)> Build(
+        string tenantId,
+        DateTimeOffset asOf,
+        IReadOnlyList<(string ProviderName, IReadOnlyList<SourceHistoryDay> Days)> histories,
+        MergedRecords today,
+        ScoreCard todayCard,
+        TimeSpan retention,
+        ScoringOptions scoring,
+        ScoreDropOptions drop,
+        List<string> warnings)
+    {
+        var todayDate = ScoreDropDetector.LocalDate(asOf, drop.TimeZone);
+        var oldest = asOf - retention;
+        var byDate = new SortedDictionary<DateOnly, SourceHistoryDay?[]>();
+        for (var p = 0; p < histories.Count; p++)
+        {
+            foreach (var day in histories[p].Days)
+            {
+                var date = ScoreDropDetector.LocalDate(day.AsOf, drop.TimeZone);
+                if (day.AsOf >= asOf || day.AsOf < oldest || date >= todayDate)
+                {
+                    continue;
+                }
+
+                if (!byDate.TryGetValue(date, out var slots))
+                {
+                    byDate[date] = slots = new SourceHistoryDay?[histories.Count];
+                }
+
+                if (slots[p] is null || day.AsOf >= slots[p]!.AsOf)
+                {
+                    slots[p] = day;
+                }
+            }
+        }
+
+        var assessedToday = today.Assessments.Select(a => a.RecommendationId).ToHashSet();
+        var seeded = new List<(ScoreCard, IReadOnlyList<SecurityEvent>)>(byDate.Count);
+        var cards = new List<ScoreCard>(byDate.Count);
+        foreach (var (date, slots) in byDate)
+        {
+            var recorded = new HashSet<string>(StringComparer.Ordinal);
+            var records = new List<ProviderRecords>();
+            var dayAsOf = DateTimeOffset.MinValue;
+            for (var p = 0; p < slots.Length; p++)
+            {
+                if (slots[p] is { } day)
+                {
+                    recorded.Add(histories[p].ProviderName);
+                    records.Add(new ProviderRecords(histories[p].ProviderName, day.AsOf, day.Recommendations, [], [], [], []));
+                    dayAsOf = day.AsOf > dayAsOf ? day.AsOf : dayAsOf;
+                }
+            }
+
+            ScoreCard card;
+            try
+            {
+                var merged = RecordMerger.Merge(records, today.Metrics, today.Initiatives);
+                var snapshot = new ExposureSnapshot(tenantId, dayAsOf, merged.Recommendations, null, null, merged.Metrics, merged.Initiatives);
+                card = ExposureScorer.Score(snapshot, scoring).ToScoreCard();
+            }
+            catch (ArgumentException ex)
+            {
+                warnings.Add(FormattableString.Invariant($"The history of {date:yyyy-MM-dd} could not be scored and was not seeded: {ex.Message}"));
+                continue;
+            }
+
+            card = MarkUncovered(card, todayCard, Gap);
+            var secureScore = today.Recommendations.All(r => Gap(r.Id.Value) is null) ? card.SecureScore : null;
+            card = card.AsSourceHistory(secureScore);
+            var events = ScoreDropDetector.Detect(ScoreDropDetector.SelectBaseline(cards, card.AsOf, drop), card, drop);
+            cards.Add(card);
+            seeded.Add((card, events));
+
+            string? Gap(string recommendationId)
+            {
+                var id = new RecommendationId(recommendationId);
+                if (!today.Provenance.TryGetValue(id, out var owners))
+                {
+                    return null; // only on that day, from a provider that recorded it
+                }
+
+                if (!recorded.Contains(owners[0]))
+                {
+                    return FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: source provider '{owners[0]}' has no record of that day.");
+                }
+
+                return assessedToday.Contains(id)
+                    ? FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: recommendation '{recommendationId}' is assessed per asset today, and per-asset results have no history.")
+                    : null;
+            }
+        }
+
+        return seeded.AsReadOnly();
+    }
+
+    private static ScoreCard MarkUncovered(ScoreCard card, ScoreCard todayCard, Func<string, string?> gap)
+    {
+        var staleMetrics = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var m in card.Metrics)
+        {
+            var members = m.RecommendationIds.Concat(todayCard.FindMetric(m.Id)?.RecommendationIds ?? []);
+            if (members.Select(gap).FirstOrDefault(r => r is not null) is { } reason)
+            {
+                staleMetrics[m.Id] = reason;
+            }
+        }
+
+        foreach (var group in staleMetrics.GroupBy(p => p.Value, StringComparer.Ordinal))
+        {
+            card = card.WithStaleMetrics(group.Select(p => p.Key), group.Key);
+        }
+
+        var changed = false;
+        var initiatives = new ScoreCardInitiative[card.Initiatives.Count];
+        for (var i = 0; i < initiatives.Length; i++)
+        {
+            var x = card.Initiatives[i];
+            var members = x.RecommendationIds.Concat(todayCard.FindInitiative(x.Id)?.RecommendationIds ?? []);
+            if (x.Availability != ScoreAvailability.Stale && members.Select(gap).FirstOrDefault(r => r is not null) is { } reason)
+            {
+                x = x.WithAvailability(ScoreAvailability.Stale, reason);
+                changed = true;
+            }
+
+            initiatives[i] = x;
+        }
+
+        return changed ? card.WithInitiatives(initiatives) : card;
+    }
+}
