@@ -53,6 +53,11 @@ namespace ExposureSdk.Providers.MicrosoftGraph;
 /// <see cref="Recommendation.IsRiskAccepted"/>; <c>Default</c>/<c>Reviewed</c> → derived. A control
 /// without a score today has no result (NotAvailable). Last calculated = the Secure Score's
 /// <c>createdDateTime</c>; last state change = the latest state update's <c>updatedDateTime</c>.</para>
+/// <para><b>History.</b> <see cref="ExposureSourceProvider.GetHistoryAsync"/> yields the up to
+/// <see cref="MicrosoftGraphProviderOptions.HistoryDays"/> (≤ 90) daily Secure Scores, each mapped with the
+/// rules above from that day's <c>controlScores</c> and the control state in force that day. The refresh
+/// pipeline reads it on a new tenant's first refresh and seeds its history with one score card per day,
+/// so trends and score-drop events work on the first run.</para>
 /// <para><b>Transport.</b> Every request goes to <see cref="MicrosoftGraphProviderOptions.BaseUrl"/> (the
 /// adapter's own base URL is not used); <c>@odata.nextLink</c> is followed with a visited set and a page
 /// cap, and only to the base URL's host and port or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>;
@@ -173,7 +178,9 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
 
     /// <summary>
     /// Reads up to <see cref="MicrosoftGraphProviderOptions.HistoryDays"/> (≤ 90) days of Secure Score
-    /// history, following every page, to seed score history on the first run.
+    /// history, following every page: Graph's own points and percentage per day, for display. (The
+    /// pipeline seeds score history from <see cref="ExposureSourceProvider.GetHistoryAsync"/>, which maps
+    /// each day's control scores to recommendations.)
     /// </summary>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>
@@ -210,9 +217,41 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var (profiles, scores) = await ReadProfilesAndScoresAsync(1, allPages: false, cancellationToken).ConfigureAwait(false);
+        foreach (var recommendation in SecureScoreMapper.ToRecommendations(profiles, SecureScoreMapper.Latest(scores), ProviderName))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return recommendation;
+        }
+    }
+
+    /// <summary>
+    /// Yields up to <see cref="MicrosoftGraphProviderOptions.HistoryDays"/> (≤ 90) days of Secure Score
+    /// history as recommendations: every active control profile, joined with that day's
+    /// <c>controlScores</c> and mapped exactly as today's (same ids, points scale, results and state rules),
+    /// with the control state in force that day (the latest <c>controlStateUpdates</c> entry dated at or
+    /// before the day's <c>createdDateTime</c>). One day per UTC calendar day (the newest record counts);
+    /// records without a readable <c>createdDateTime</c> are skipped; days Graph did not record are absent.
+    /// Today's control profiles (titles, max points, deprecation) describe every day: Graph keeps no
+    /// history of them.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The days, oldest first.</returns>
+    protected override async IAsyncEnumerable<SourceHistoryDay> GetHistoryCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (profiles, scores) = await ReadProfilesAndScoresAsync(_settings.HistoryDays, allPages: true, cancellationToken).ConfigureAwait(false);
+        foreach (var day in SecureScoreMapper.ToHistoryDays(profiles, scores, _settings.HistoryDays, ProviderName))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return day;
+        }
+    }
+
+    private async Task<(List<SecureScoreControlProfile> Profiles, List<SecureScore> Scores)> ReadProfilesAndScoresAsync(int top, bool allPages, CancellationToken cancellationToken)
+    {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var profilesTask = CancelSiblingOnFailure(ReadProfilesAsync(linked.Token), linked);
-        var scoresTask = CancelSiblingOnFailure(ReadScoresAsync(1, allPages: false, linked.Token), linked);
+        var scoresTask = CancelSiblingOnFailure(ReadScoresAsync(top, allPages, linked.Token), linked);
         try
         {
             await Task.WhenAll(profilesTask, scoresTask).ConfigureAwait(false);
@@ -231,12 +270,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
             throw;
         }
 
-        var recommendations = SecureScoreMapper.ToRecommendations(profilesTask.Result, SecureScoreMapper.Latest(scoresTask.Result), ProviderName);
-        foreach (var recommendation in recommendations)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return recommendation;
-        }
+        return (profilesTask.Result, scoresTask.Result);
     }
 
     private static async Task<T> CancelSiblingOnFailure<T>(Task<T> task, CancellationTokenSource sibling)

@@ -45,7 +45,38 @@ internal static class SecureScoreMapper
         return latest;
     }
 
-    public static List<Recommendation> ToRecommendations(IReadOnlyList<SecureScoreControlProfile> profiles, SecureScore? today, string providerName)
+    /// <summary>
+    /// One <see cref="SourceHistoryDay"/> per UTC day that has a dated daily score (the newest record of a
+    /// day counts), the newest <paramref name="days"/> days, oldest first. Each day maps every profile with
+    /// that day's control scores and the control state in force then (the latest update dated at or
+    /// before the day's score; undated updates always apply).
+    /// </summary>
+    public static List<SourceHistoryDay> ToHistoryDays(IReadOnlyList<SecureScoreControlProfile> profiles, IEnumerable<SecureScore> scores, int days, string providerName)
+    {
+        var byDay = new Dictionary<DateOnly, SecureScore>();
+        foreach (var score in scores)
+        {
+            if (score.CreatedDateTime is not { } created)
+            {
+                continue;
+            }
+
+            var day = DateOnly.FromDateTime(created.UtcDateTime);
+            if (!byDay.TryGetValue(day, out var kept) || created > kept.CreatedDateTime)
+            {
+                byDay[day] = score;
+            }
+        }
+
+        return byDay
+            .OrderByDescending(p => p.Key)
+            .Take(days)
+            .OrderBy(p => p.Key)
+            .Select(p => new SourceHistoryDay(p.Value.CreatedDateTime!.Value, ToRecommendations(profiles, p.Value, providerName, p.Value.CreatedDateTime)))
+            .ToList();
+    }
+
+    public static List<Recommendation> ToRecommendations(IReadOnlyList<SecureScoreControlProfile> profiles, SecureScore? today, string providerName, DateTimeOffset? stateAsOf = null)
     {
         var active = new List<(SecureScoreControlProfile Profile, int Index)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +116,7 @@ internal static class SecureScoreMapper
             scores.TryGetValue(profile.Id!.Trim(), out var score);
             try
             {
-                recommendations.Add(ToRecommendation(profile, score, today?.CreatedDateTime, scale, providerName, index));
+                recommendations.Add(ToRecommendation(profile, score, today?.CreatedDateTime, scale, providerName, index, stateAsOf));
             }
             catch (ArgumentException ex)
             {
@@ -96,13 +127,13 @@ internal static class SecureScoreMapper
         return recommendations;
     }
 
-    public static Recommendation ToRecommendation(SecureScoreControlProfile profile, ControlScore? score, DateTimeOffset? calculated, double scale, string providerName, int index)
+    public static Recommendation ToRecommendation(SecureScoreControlProfile profile, ControlScore? score, DateTimeOffset? calculated, double scale, string providerName, int index, DateTimeOffset? stateAsOf = null)
     {
         var id = profile.Id!.Trim();
         var domain = SecureScoreVocabulary.MapDomain(profile.ControlCategory ?? score?.ControlCategory)
             ?? throw new ExposureSourceException(providerName, $"Control profile '{id}' has no controlCategory, so it has no domain.", recordId: id, field: $"secureScoreControlProfiles[{index}].controlCategory");
 
-        var latestUpdate = LatestStateUpdate(profile.ControlStateUpdates);
+        var latestUpdate = LatestStateUpdate(profile.ControlStateUpdates, stateAsOf);
         var controlState = latestUpdate?.State?.Trim();
         var mitigated = string.Equals(controlState, "ThirdParty", StringComparison.OrdinalIgnoreCase);
         var ignored = string.Equals(controlState, "Ignored", StringComparison.OrdinalIgnoreCase);
@@ -196,11 +227,16 @@ internal static class SecureScoreMapper
     private static ComplianceState Derived(ResultCounts counts)
         => counts.Affected > 0 ? ComplianceState.NotCompliant : counts.Total > 0 ? ComplianceState.Compliant : ComplianceState.NotAvailable;
 
-    private static SecureScoreControlStateUpdate? LatestStateUpdate(List<SecureScoreControlStateUpdate> updates)
+    private static SecureScoreControlStateUpdate? LatestStateUpdate(List<SecureScoreControlStateUpdate> updates, DateTimeOffset? asOf)
     {
         SecureScoreControlStateUpdate? latest = null;
         foreach (var update in updates)
         {
+            if (asOf is { } cutoff && update.UpdatedDateTime > cutoff)
+            {
+                continue; // not yet in force on that day
+            }
+
             // The newest dated update wins; among undated ones (or equal dates) the later in the list wins.
             if (latest is null || (update.UpdatedDateTime ?? DateTimeOffset.MinValue) >= (latest.UpdatedDateTime ?? DateTimeOffset.MinValue))
             {
