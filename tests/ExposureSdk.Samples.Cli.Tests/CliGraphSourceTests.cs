@@ -57,8 +57,40 @@ public sealed class CliGraphSourceTests
             dlp.GetProperty("domain").GetString().Should().Be("Data");
             dlp.GetProperty("source").GetString().Should().Be("Microsoft Secure Score");
             json.RootElement.GetProperty("initiatives").GetArrayLength().Should().Be(13, "the built-in catalog's initiatives are applied");
-            json.RootElement.GetProperty("events").GetArrayLength().Should().Be(0, "Graph gives no previous snapshot to compare with");
+            json.RootElement.GetProperty("events").GetArrayLength().Should().Be(0, "the fixture's only day (2019) is far more than 48 hours old: no baseline");
             server.Authorizations.Should().NotBeEmpty().And.OnlyContain(a => a == "Bearer secret-token-value");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
+    public async Task Events_SourceGraph_ComparesTodayWithYesterdayFromGraphHistory()
+    {
+        var name = "EXPOSURESDK_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
+        Environment.SetEnvironmentVariable(name, "t");
+        var today = new DateTimeOffset(TimeProvider.System.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero); // midnight: always today, never in the future
+        var scores = $$"""
+            {"value":[
+              {"createdDateTime":"{{today:yyyy-MM-ddTHH:mm:ssZ}}","currentScore":0,"maxScore":20,"controlScores":[{"controlName":"DLPEnabled","controlCategory":"Data","score":0}]},
+              {"createdDateTime":"{{today.AddHours(-12):yyyy-MM-ddTHH:mm:ssZ}}","currentScore":20,"maxScore":20,"controlScores":[{"controlName":"DLPEnabled","controlCategory":"Data","score":20}]}
+            ]}
+            """;
+        await using var server = await FixtureGraphServer.StartAsync(scores);
+        try
+        {
+            var run = await CliRun.RunAsync("events", "--source", "graph", "--graph-base-url", server.BaseUrl, "--access-token-env", name, "--format", "json", "--fail-on-drop");
+
+            run.ExitCode.Should().Be(3, run.Stderr);
+            using var json = JsonDocument.Parse(run.Stdout);
+            var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
+            var drop = events.Single(e => e.GetProperty("subjectId").GetString() == "data-protection");
+            drop.GetProperty("kind").GetString().Should().Be("MetricScoreDrop");
+            drop.GetProperty("previousScore").GetDouble().Should().Be(100, "DLPEnabled was fully scored yesterday");
+            drop.GetProperty("currentScore").GetDouble().Should().Be(0);
+            events.Should().NotContain(e => e.GetProperty("kind").GetString() == "NewInitiative", "yesterday was scored with the same catalog");
         }
         finally
         {
@@ -73,8 +105,11 @@ public sealed class CliGraphSourceTests
         private readonly CancellationTokenSource _stop = new();
         private Task _loop = Task.CompletedTask;
 
-        private FixtureGraphServer(int port)
+        private readonly string? _scores;
+
+        private FixtureGraphServer(int port, string? scores)
         {
+            _scores = scores;
             BaseUrl = $"http://127.0.0.1:{port}/v1.0";
             _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         }
@@ -83,13 +118,14 @@ public sealed class CliGraphSourceTests
 
         public ConcurrentBag<string> Authorizations { get; } = [];
 
-        public static Task<FixtureGraphServer> StartAsync()
+        /// <summary>Starts the server; <paramref name="scores"/> replaces the secureScores fixture when given.</summary>
+        public static Task<FixtureGraphServer> StartAsync(string? scores = null)
         {
             using var probe = new TcpListener(IPAddress.Loopback, 0);
             probe.Start();
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
-            var server = new FixtureGraphServer(port);
+            var server = new FixtureGraphServer(port, scores);
             server._listener.Start();
             server._loop = server.ServeAsync();
             return Task.FromResult(server);
@@ -116,7 +152,9 @@ public sealed class CliGraphSourceTests
                     : null;
                 context.Response.StatusCode = file is null ? 404 : 200;
                 context.Response.ContentType = "application/json";
-                var body = file is null ? """{"error":{"code":"NotFound","message":"no such fixture"}}"""u8.ToArray() : await File.ReadAllBytesAsync(Fixture(file));
+                var body = file is null ? """{"error":{"code":"NotFound","message":"no such fixture"}}"""u8.ToArray()
+                    : file.StartsWith("secureScores.", StringComparison.Ordinal) && _scores is not null ? System.Text.Encoding.UTF8.GetBytes(_scores)
+                    : await File.ReadAllBytesAsync(Fixture(file));
                 await context.Response.OutputStream.WriteAsync(body);
                 context.Response.Close();
             }

@@ -61,7 +61,7 @@ internal static class CliCommands
         {
             var settings = common.Read(parse);
             var filter = new RecommendationFilter(parse.GetValue(state), parse.GetValue(impact), parse.GetValue(domain), parse.GetValue(workload), parse.GetValue(source), parse.GetValue(search), parse.GetValue(top));
-            var input = await LoadAsync(settings, requirePrevious: false, cancellationToken);
+            var input = await LoadAsync(context, settings, requirePrevious: false, cancellationToken);
             var analysis = await WithProgress(context, settings, "Scoring the tenant and its history…", () => TenantAnalysis.Run(input, settings.DropOptions));
             var defaultTop = settings.Format switch { "table" => TableWriter.DefaultTopRecommendations, "markdown" => MarkdownDefaultTop, _ => (int?)null };
             var model = DashboardModel.Build(analysis, filter, defaultTop, analysis.RecentEvents);
@@ -77,7 +77,7 @@ internal static class CliCommands
         command.SetAction((parse, cancellationToken) => Guarded(context, async () =>
         {
             var settings = common.Read(parse);
-            var input = await LoadAsync(settings, requirePrevious: true, cancellationToken);
+            var input = await LoadAsync(context, settings, requirePrevious: true, cancellationToken);
             var analysis = await WithProgress(context, settings, "Comparing snapshots…", () => TenantAnalysis.Run(input, settings.DropOptions));
             var model = DashboardModel.Build(analysis, new RecommendationFilter(null, null, null, null, null, null, null), 0, analysis.LatestEvents);
             var title = $"Events since {Display.Instant(model.PreviousAsOf ?? model.AsOf)}";
@@ -101,7 +101,7 @@ internal static class CliCommands
                 throw new InputException("explain: give exactly one of --initiative ID or --metric ID.");
             }
 
-            var input = await LoadAsync(settings with { HistoryNeeded = false }, requirePrevious: false, cancellationToken);
+            var input = await LoadAsync(context, settings with { HistoryNeeded = false }, requirePrevious: false, cancellationToken);
             var report = await WithProgress(context, settings, "Scoring…", () => Scoring.ExposureScorer.Score(input.Current));
             var model = initiativeId is not null ? DetailModels.ExplainInitiative(report, initiativeId) : DetailModels.ExplainMetric(report, metricId!);
             Write(context, settings, model, CliJsonContext.Output.ExplanationJson, c => TableWriter.WriteExplanation(c, model), o => MarkdownWriter.WriteExplanation(o, model));
@@ -124,7 +124,7 @@ internal static class CliCommands
                 throw new InputException($"--top: must be at least 1 (got {count}).");
             }
 
-            var input = await LoadAsync(settings with { HistoryNeeded = false }, requirePrevious: false, cancellationToken);
+            var input = await LoadAsync(context, settings with { HistoryNeeded = false }, requirePrevious: false, cancellationToken);
             var model = await WithProgress(context, settings, "Computing what-if scores…", () => DetailModels.Plan(input.Current, parse.GetValue(initiative), count));
             Write(context, settings, model, CliJsonContext.Output.PlanJson, c => TableWriter.WritePlan(c, model), o => MarkdownWriter.WritePlan(o, model));
             return ExitCodes.Success;
@@ -145,16 +145,12 @@ internal static class CliCommands
         }
     }
 
-    private static async Task<TenantInput> LoadAsync(Settings settings, bool requirePrevious, CancellationToken cancellationToken)
+    private static async Task<TenantInput> LoadAsync(CliContext context, Settings settings, bool requirePrevious, CancellationToken cancellationToken)
     {
         if (settings.Graph is { } graph)
         {
-            if (requirePrevious)
-            {
-                throw new InputException("events: --source graph reads today's state only; compare snapshot documents with --snapshot and --previous.");
-            }
-
-            return await GraphInput.LoadAsync(graph.BaseUrl, graph.TokenEnvironmentVariable, cancellationToken);
+            // Graph keeps up to 90 days of Secure Score history: "yesterday" comes from it (events compares with it).
+            return await GraphInput.LoadAsync(graph.BaseUrl, graph.TokenEnvironmentVariable, settings.HistoryNeeded, message => context.Stderr.WriteLine(message), cancellationToken);
         }
 
         if (settings.SnapshotPath is null)

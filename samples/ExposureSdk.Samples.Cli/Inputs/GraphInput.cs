@@ -13,10 +13,15 @@ internal static class GraphInput
     /// <summary>Pulls the recommendations and builds a snapshot scored with the built-in initiatives.</summary>
     /// <param name="baseUrl">The Graph base URL.</param>
     /// <param name="tokenEnvironmentVariable">The environment variable holding the access token (its value is never printed).</param>
+    /// <param name="withHistory">Whether to read the Secure Score history too (for trends and events).</param>
+    /// <param name="warn">Receives a warning when the history cannot be read (today's scores are still shown).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The input, with no previous snapshot (Graph gives no per-control history to compare with).</returns>
+    /// <returns>
+    /// The input: today, and as history the days Graph recorded before today (the last 13, each mapped from
+    /// that day's control scores and scored with the built-in catalog), so trends and events work at once.
+    /// </returns>
     /// <exception cref="InputException">The URL or the token is missing or invalid, or Graph failed (the message names the status and request id, never the token).</exception>
-    public static async Task<TenantInput> LoadAsync(string baseUrl, string tokenEnvironmentVariable, CancellationToken cancellationToken)
+    public static async Task<TenantInput> LoadAsync(string baseUrl, string tokenEnvironmentVariable, bool withHistory, Action<string> warn, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
         {
@@ -54,8 +59,33 @@ internal static class GraphInput
                 throw new InputException($"{uri.Host}: {ex.Message}", ex);
             }
 
-            var snapshot = ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot(uri.Host, TimeProvider.System.GetUtcNow(), recommendations));
-            return new TenantInput($"Microsoft Graph ({uri.Host})", snapshot, null, [snapshot]);
+            var now = TimeProvider.System.GetUtcNow();
+            var snapshot = ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot(uri.Host, now, recommendations));
+            var history = withHistory ? await ReadHistoryAsync(provider, uri, now, warn, cancellationToken) : [];
+            return new TenantInput($"Microsoft Graph ({uri.Host})", snapshot, null, [.. history, snapshot]);
         }
+    }
+
+    private static async Task<List<ExposureSnapshot>> ReadHistoryAsync(MicrosoftGraphSecureScoreProvider provider, Uri uri, DateTimeOffset now, Action<string> warn, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var days = new List<ExposureSnapshot>();
+        try
+        {
+            await foreach (var day in provider.GetHistoryAsync(cancellationToken))
+            {
+                if (DateOnly.FromDateTime(day.AsOf.UtcDateTime) < today)
+                {
+                    days.Add(ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot(uri.Host, day.AsOf, day.Recommendations)));
+                }
+            }
+        }
+        catch (ExposureSourceException ex)
+        {
+            warn($"warning: {uri.Host}: the Secure Score history could not be read, so there are no trends or events: {ex.Message}");
+            return [];
+        }
+
+        return [.. days.OrderBy(d => d.AsOf).TakeLast(TenantInput.TrendDays - 1)];
     }
 }
