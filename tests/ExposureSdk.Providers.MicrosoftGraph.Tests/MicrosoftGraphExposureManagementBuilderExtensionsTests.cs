@@ -60,7 +60,9 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
         var result = await StartAndRefresh(container);
 
         ShouldHaveScoredTheDlpControl(result);
-        server.Requests.Should().HaveCount(2).And.OnlyContain(r => r.Header("Authorization") == "Bearer token-di");
+        // Today (profiles, $top=1), then, because the history store was empty, the history (profiles, $top=HistoryDays).
+        server.Requests.Should().HaveCount(4).And.OnlyContain(r => r.Header("Authorization") == "Bearer token-di");
+        server.Requests.Select(r => r.Target).Should().Contain(["/v1.0/security/secureScores?$top=1", "/v1.0/security/secureScores?$top=30"], "HistoryDays is configured as 30");
         container.GetServices<ExposureSourceProvider>().OfType<MicrosoftGraphSecureScoreProvider>().Single().BaseUrl.Should().Be(server.BaseUrl);
     }
 
@@ -77,7 +79,7 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
         var result = await StartAndRefresh(container);
 
         ShouldHaveScoredTheDlpControl(result);
-        server.Requests.Should().HaveCount(2);
+        server.Requests.Should().HaveCount(4, "today's two reads, then the history's two on the first refresh");
     }
 
     [Fact]
