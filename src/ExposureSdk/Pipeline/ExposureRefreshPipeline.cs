@@ -254,7 +254,7 @@ public sealed class ExposureRefreshPipeline
         var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, merged.Provenance, warnings.AsReadOnly(), seeded);
         Volatile.Write(ref _last, result);
         var succeeded = outcomes.Count(o => o.Succeeded);
-        PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count);
+        PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count, result.MissingScores.Count);
         return result;
     }
 

@@ -11,8 +11,8 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information, Message = "Refresh started for {ProviderCount} source provider(s).")]
     public static partial void RefreshStarted(ILogger logger, int providerCount);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Refresh completed in {DurationSeconds:0.000} s: {SucceededCount} of {ProviderCount} provider(s) succeeded, {EventCount} event(s), {StaleMetricCount} stale metric(s).")]
-    public static partial void RefreshCompleted(ILogger logger, double durationSeconds, int succeededCount, int providerCount, int eventCount, int staleMetricCount);
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Refresh completed in {DurationSeconds:0.000} s: {SucceededCount} of {ProviderCount} provider(s) succeeded, {EventCount} event(s), {StaleMetricCount} stale metric(s), {MissingScoreCount} score(s) not comparable with the baseline.")]
+    public static partial void RefreshCompleted(ILogger logger, double durationSeconds, int succeededCount, int providerCount, int eventCount, int staleMetricCount, int missingScoreCount);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Debug, Message = "Provider '{ProviderName}' succeeded in {DurationSeconds:0.000} s with {RecommendationCount} recommendation(s), {AssessmentCount} assessment(s).")]
     public static partial void ProviderSucceeded(ILogger logger, string providerName, double durationSeconds, int recommendationCount, int assessmentCount);

@@ -35,6 +35,7 @@ public sealed class RefreshResult
         Warnings = warnings;
         StaleMetrics = card.Metrics.Where(m => m.Availability == ScoreAvailability.Stale).ToArray().AsReadOnly();
         StaleInitiatives = card.Initiatives.Where(i => i.Availability == ScoreAvailability.Stale).ToArray().AsReadOnly();
+        MissingScores = ScoreDropDetector.FindMissingScores(baseline, card);
     }
 
     /// <summary>The tenant.</summary>
@@ -66,6 +67,15 @@ public sealed class RefreshResult
 
     /// <summary>The security events raised (never for a stale or unavailable subject).</summary>
     public IReadOnlyList<SecurityEvent> Events { get; }
+
+    /// <summary>
+    /// The metrics and initiatives whose score could not be compared with the baseline, and why (stale or
+    /// unavailable today or on the baseline, not on the baseline, or no baseline at all): the subjects for
+    /// which no drop event could be raised, so that "no event" is never mistaken for "no drop" (domain
+    /// rules §4, "the event stream says the data is missing instead"). See
+    /// <see cref="ScoreDropDetector.FindMissingScores"/>.
+    /// </summary>
+    public IReadOnlyList<MissingScore> MissingScores { get; }
 
     /// <summary>The metrics whose data is stale because a provider did not succeed, with the reason.</summary>
     public IReadOnlyList<ScoreCardMetric> StaleMetrics { get; }

@@ -47,6 +47,29 @@ public sealed class ExposureRefreshPipelineTests
         (await f.History.GetEventsAsync("contoso", PipelineFixture.Day1, PipelineFixture.Day1.AddDays(2))).Should().HaveCount(result.Events.Count);
     }
 
+    [Fact]
+    public async Task RefreshAsync_ScoresThatCannotBeCompared_AreReportedAsMissingWithTheReason()
+    {
+        var f = new PipelineFixture();
+        var pipeline = f.CreatePipeline();
+        var first = await f.RefreshAsync(pipeline);
+        f.Clock.SetUtcNow(PipelineFixture.Day1.AddDays(1));
+        f.Cloud.Fault = ProviderFault.Throws;
+
+        var second = await f.RefreshAsync(pipeline);
+
+        first.MissingScores.Should().OnlyContain(m => m.Reason == MissingScoreReason.NoBaseline);
+        first.MissingScores.Select(m => m.SubjectId).Should().BeEquivalentTo(["m-identity", "m-cloud", "m-mixed", "i-identity", "i-all"]);
+        second.MissingScores.Select(m => (m.SubjectId, m.Reason)).Should().BeEquivalentTo(new[]
+        {
+            ("m-cloud", MissingScoreReason.StaleToday),
+            ("m-mixed", MissingScoreReason.StaleToday),
+            ("i-all", MissingScoreReason.StaleToday),
+        });
+        second.MissingScores.Should().OnlyContain(m => m.Detail!.Contains("'cloud'", StringComparison.Ordinal));
+        second.Events.Select(e => e.SubjectId).Should().NotIntersectWith(second.MissingScores.Select(m => m.SubjectId));
+    }
+
     [Theory]
     [InlineData(ProviderFault.Throws, ProviderOutcomeKind.Failed)]
     [InlineData(ProviderFault.HangsHonouringCancellation, ProviderOutcomeKind.TimedOut)]
