@@ -282,7 +282,9 @@ public sealed class ExposureRefreshPipeline
         }
 
         var sources = _providers.Where((_, i) => pulls[i].Kind == ProviderOutcomeKind.Succeeded).ToArray();
-        var reads = await Task.WhenAll(sources.Select(p => ProviderPuller.PullHistoryAsync(p, _timeouts[p.Name], _time, cancellationToken))).ConfigureAwait(false);
+        var retention = TimeSpan.FromDays(_retentionDays);
+        var reads = await Task.WhenAll(sources.Select(p => ProviderPuller.PullHistoryAsync(
+            p, day => HistorySeeder.DayOf(day, asOf, retention, _drop.TimeZone), _timeouts[p.Name], _time, cancellationToken))).ConfigureAwait(false);
         var histories = new List<(string ProviderName, IReadOnlyList<SourceHistoryDay> Days)>();
         for (var i = 0; i < sources.Length; i++)
         {
@@ -302,7 +304,7 @@ public sealed class ExposureRefreshPipeline
             return [];
         }
 
-        var seeds = HistorySeeder.Build(_tenantId, asOf, histories, merged, card, TimeSpan.FromDays(_retentionDays), _scoring, _drop, warnings);
+        var seeds = HistorySeeder.Build(_tenantId, asOf, histories, merged, card, retention, _scoring, _drop, warnings);
         foreach (var (seededCard, events) in seeds)
         {
             await _history.AppendAsync(seededCard, events, cancellationToken).ConfigureAwait(false);

@@ -20,6 +20,13 @@ namespace ExposureSdk.Pipeline;
 /// </remarks>
 internal static class HistorySeeder
 {
+    /// <summary>The calendar day a record of history counts for, or <see langword="null"/> when it is not seeded (today or later, or beyond retention).</summary>
+    public static DateOnly? DayOf(SourceHistoryDay day, DateTimeOffset asOf, TimeSpan retention, TimeZoneInfo zone)
+    {
+        var date = ScoreDropDetector.LocalDate(day.AsOf, zone);
+        return day.AsOf >= asOf || day.AsOf < asOf - retention || date >= ScoreDropDetector.LocalDate(asOf, zone) ? null : date;
+    }
+
     public static IReadOnlyList<(ScoreCard Card, IReadOnlyList<SecurityEvent> Events)> Build(
         string tenantId,
         DateTimeOffset asOf,
@@ -31,15 +38,12 @@ internal static class HistorySeeder
         ScoreDropOptions drop,
         List<string> warnings)
     {
-        var todayDate = ScoreDropDetector.LocalDate(asOf, drop.TimeZone);
-        var oldest = asOf - retention;
         var byDate = new SortedDictionary<DateOnly, SourceHistoryDay?[]>();
         for (var p = 0; p < histories.Count; p++)
         {
             foreach (var day in histories[p].Days)
             {
-                var date = ScoreDropDetector.LocalDate(day.AsOf, drop.TimeZone);
-                if (day.AsOf >= asOf || day.AsOf < oldest || date >= todayDate)
+                if (DayOf(day, asOf, retention, drop.TimeZone) is not { } date)
                 {
                     continue;
                 }

@@ -56,9 +56,15 @@ internal static class ProviderPuller
         TimeSpan Elapsed() => timeProvider.GetElapsedTime(started);
     }
 
-    /// <summary>Reads one provider's history with its own timeout; a failure is returned as a message, never thrown.</summary>
+    /// <summary>
+    /// Reads one provider's history with its own timeout; a failure is returned as a message, never thrown.
+    /// Only the latest day of each key that <paramref name="keyOf"/> gives is kept (days it maps to
+    /// <see langword="null"/> are dropped as they arrive), so a provider that yields without end holds at
+    /// most one day per key in memory until its timeout.
+    /// </summary>
     public static async Task<(IReadOnlyList<SourceHistoryDay>? Days, string? Error)> PullHistoryAsync(
         ExposureSourceProvider provider,
+        Func<SourceHistoryDay, DateOnly?> keyOf,
         TimeSpan timeout,
         TimeProvider timeProvider,
         CancellationToken cancellationToken)
@@ -69,13 +75,16 @@ internal static class ProviderPuller
         var pull = Task.Run(
             async () =>
             {
-                var days = new List<SourceHistoryDay>();
+                var days = new Dictionary<DateOnly, SourceHistoryDay>();
                 await foreach (var day in provider.GetHistoryAsync(token).ConfigureAwait(false))
                 {
-                    days.Add(day);
+                    if (keyOf(day) is { } key && (!days.TryGetValue(key, out var kept) || day.AsOf >= kept.AsOf))
+                    {
+                        days[key] = day;
+                    }
                 }
 
-                return days;
+                return (IReadOnlyList<SourceHistoryDay>)[.. days.Values];
             },
             CancellationToken.None);
         try

@@ -128,6 +128,24 @@ public sealed class HistorySeedingTests
     }
 
     [Fact]
+    public async Task Seeding_HugeHistory_KeepsOneCardPerDayWithinRetention()
+    {
+        // 20,000 records over 10,000 days (two per day, newest first as Graph returns them).
+        for (var d = 1; d <= 10_000; d++)
+        {
+            _graph.History.Add(new SourceHistoryDay(At(-d, 20), [Mfa(affected: d % 10)]));
+            _graph.History.Add(new SourceHistoryDay(At(-d, 4), [Mfa(affected: 9)]));
+        }
+
+        var result = await CreatePipeline().RefreshAsync();
+
+        result.SeededCards.Should().HaveCount(90, "retention is 90 days");
+        result.SeededCards[^1].AsOf.Should().Be(At(-1, 20));
+        result.SeededCards[^1].FindMetric("m-identity")!.Score.Should().BeApproximately(90, 1e-9, "the later record of the day counts");
+        result.SeededCards[0].AsOf.Should().Be(At(-90, 20), "90 days before the refresh (06:00) is day -90 at 06:00: its 20:00 record is in, its 04:00 one is not");
+    }
+
+    [Fact]
     public async Task Seeding_DaysAreCalendarDaysOfTheConfiguredTimeZone()
     {
         var options = PipelineFixture.Options();
