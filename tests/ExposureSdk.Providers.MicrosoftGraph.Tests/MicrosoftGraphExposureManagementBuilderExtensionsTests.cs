@@ -19,15 +19,7 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
     private static void WithBuiltInCatalog(ExposureManagementOptions options)
     {
         options.TenantId = "contoso";
-        foreach (var metric in ExposureCatalog.BuiltIn.Metrics)
-        {
-            options.Metrics.Add(metric);
-        }
-
-        foreach (var initiative in ExposureCatalog.BuiltIn.Initiatives)
-        {
-            options.Initiatives.Add(initiative);
-        }
+        options.AddCatalog(ExposureCatalog.BuiltIn);
     }
 
     private static async Task<RefreshResult> StartAndRefresh(ServiceProvider services)

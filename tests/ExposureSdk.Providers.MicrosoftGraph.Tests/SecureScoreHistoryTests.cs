@@ -106,15 +106,7 @@ public sealed class SecureScoreHistoryTests
         using var provider = Provider(server);
         var history = new InMemoryScoreHistoryStore();
         var options = new ExposureManagementOptions { TenantId = "contoso" };
-        foreach (var m in ExposureCatalog.BuiltIn.Metrics)
-        {
-            options.Metrics.Add(m);
-        }
-
-        foreach (var i in ExposureCatalog.BuiltIn.Initiatives)
-        {
-            options.Initiatives.Add(i);
-        }
+        options.AddCatalog(ExposureCatalog.BuiltIn);
 
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero));
         var pipeline = new ExposureRefreshPipeline([provider], history, options, timeProvider: clock);

@@ -92,6 +92,31 @@ public sealed class ExposureManagementOptions
     /// </summary>
     public ISet<InitiativeId> FavoriteInitiatives { get; } = new HashSet<InitiativeId>();
 
+    /// <summary>
+    /// Adds a catalog's metrics and initiatives to <see cref="Metrics"/> and <see cref="Initiatives"/>,
+    /// for example <c>options.AddCatalog(ExposureCatalog.BuiltIn)</c> for the 13 predefined initiatives.
+    /// Entries whose id is already listed are skipped (what was added first wins); to change a
+    /// built-in definition, add yours first or pass a catalog changed with
+    /// <see cref="Catalog.ExposureCatalog.Merge"/> or <see cref="Catalog.ExposureCatalog.Remove"/>.
+    /// </summary>
+    /// <param name="catalog">The catalog.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="catalog"/> is <see langword="null"/>.</exception>
+    public void AddCatalog(Catalog.ExposureCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var metricIds = Metrics.Where(m => m is not null).Select(m => m.Id).ToHashSet();
+        foreach (var metric in catalog.Metrics.Where(m => metricIds.Add(m.Id)))
+        {
+            Metrics.Add(metric);
+        }
+
+        var initiativeIds = Initiatives.Where(i => i is not null).Select(i => i.Id).ToHashSet();
+        foreach (var initiative in catalog.Initiatives.Where(i => initiativeIds.Add(i.Id)))
+        {
+            Initiatives.Add(initiative);
+        }
+    }
+
     /// <summary>The timeout that applies to a provider: its entry in <see cref="ProviderTimeouts"/>, else <see cref="ProviderTimeout"/>.</summary>
     /// <param name="providerName">The provider's name.</param>
     /// <returns>The timeout.</returns>

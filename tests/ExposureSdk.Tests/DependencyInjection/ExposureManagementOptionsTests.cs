@@ -87,4 +87,22 @@ public sealed class ExposureManagementOptionsTests
 
         options.Validate().Should().ContainSingle().Which.Should().Contain("ExposureManagementOptions.HistoryRetentionDays");
     }
+
+    [Fact]
+    public void AddCatalog_BuiltIn_AddsEveryMetricAndInitiativeOnceAndKeepsEntriesAddedFirst()
+    {
+        var options = new ExposureManagementOptions();
+        var mine = new Metric("data-protection", "My data protection", MetricWeight.Low, ["r1"]);
+        options.Metrics.Add(mine);
+
+        options.AddCatalog(ExposureSdk.Catalog.ExposureCatalog.BuiltIn);
+        options.AddCatalog(ExposureSdk.Catalog.ExposureCatalog.BuiltIn);
+
+        options.Metrics.Should().HaveCount(ExposureSdk.Catalog.ExposureCatalog.BuiltIn.Metrics.Count);
+        options.Metrics.Should().Contain(mine).And.OnlyHaveUniqueItems(m => m.Id);
+        options.Initiatives.Select(i => i.Id).Should().BeEquivalentTo(ExposureSdk.Catalog.ExposureCatalog.BuiltIn.Initiatives.Select(i => i.Id));
+        options.Validate().Should().BeEmpty();
+        var act = () => options.AddCatalog(null!);
+        act.Should().Throw<ArgumentNullException>();
+    }
 }
