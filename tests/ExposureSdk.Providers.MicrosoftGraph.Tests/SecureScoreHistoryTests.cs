@@ -84,6 +84,26 @@ public sealed class SecureScoreHistoryTests
     }
 
     [Fact]
+    public async Task GetSecureScoreHistoryAsync_NonFiniteOrNegativePoints_SkipsThoseDaysInsteadOfFailing()
+    {
+        const string Hostile = """
+            {"value":[
+              {"createdDateTime":"2026-11-20T03:00:00Z","currentScore":"NaN","maxScore":"100"},
+              {"createdDateTime":"2026-11-19T03:00:00Z","currentScore":"Infinity","maxScore":"100"},
+              {"createdDateTime":"2026-11-18T03:00:00Z","currentScore":-5,"maxScore":100},
+              {"createdDateTime":"2026-11-17T03:00:00Z","currentScore":"40","maxScore":"1e400"},
+              {"createdDateTime":"2026-11-16T03:00:00Z","currentScore":"40","maxScore":"80"}
+            ]}
+            """;
+        await using var server = new LoopbackGraphServer(LoopbackGraphServer.Routes((Profiles, ProfilesJson), (Scores, Hostile)));
+        using var provider = Provider(server);
+
+        var history = await provider.GetSecureScoreHistoryAsync().WaitAsync(TimeSpan.FromMinutes(2));
+
+        history.Should().ContainSingle().Which.Percentage.Should().Be(50);
+    }
+
+    [Fact]
     public async Task GetHistoryAsync_ScoresFailPermanently_ThrowsTheSourceExceptionWithStatusAndRequestId()
     {
         await using var server = new LoopbackGraphServer((request, _) => Task.FromResult(request.Path.EndsWith(Scores, StringComparison.Ordinal)

@@ -52,29 +52,9 @@ internal static class SecureScoreMapper
     /// before the day's score; undated updates always apply).
     /// </summary>
     public static List<SourceHistoryDay> ToHistoryDays(IReadOnlyList<SecureScoreControlProfile> profiles, IEnumerable<SecureScore> scores, int days, string providerName)
-    {
-        var byDay = new Dictionary<DateOnly, SecureScore>();
-        foreach (var score in scores)
-        {
-            if (score.CreatedDateTime is not { } created)
-            {
-                continue;
-            }
-
-            var day = DateOnly.FromDateTime(created.UtcDateTime);
-            if (!byDay.TryGetValue(day, out var kept) || created > kept.CreatedDateTime)
-            {
-                byDay[day] = score;
-            }
-        }
-
-        return byDay
-            .OrderByDescending(p => p.Key)
-            .Take(days)
-            .OrderBy(p => p.Key)
-            .Select(p => new SourceHistoryDay(p.Value.CreatedDateTime!.Value, ToRecommendations(profiles, p.Value, providerName, p.Value.CreatedDateTime)))
+        => NewestPerDay(scores.Where(s => s.CreatedDateTime is not null), days)
+            .Select(s => new SourceHistoryDay(s.CreatedDateTime!.Value, ToRecommendations(profiles, s, providerName, s.CreatedDateTime)))
             .ToList();
-    }
 
     public static List<Recommendation> ToRecommendations(IReadOnlyList<SecureScoreControlProfile> profiles, SecureScore? today, string providerName, DateTimeOffset? stateAsOf = null)
     {
@@ -200,28 +180,26 @@ internal static class SecureScoreMapper
     }
 
     public static List<SecureScoreHistoryEntry> ToHistory(IEnumerable<SecureScore> scores, int days)
+        => NewestPerDay(scores.Where(s => s.CreatedDateTime is not null && IsPoints(s.CurrentScore) && IsPoints(s.MaxScore)), days)
+            .Select(s => new SecureScoreHistoryEntry(s.CreatedDateTime!.Value, s.CurrentScore!.Value, s.MaxScore!.Value))
+            .ToList();
+
+    private static bool IsPoints(double? value) => value is { } v && double.IsFinite(v) && v >= 0;
+
+    /// <summary>The newest record of each UTC day (by <c>createdDateTime</c>, which every record must have), the newest <paramref name="days"/> days, oldest first.</summary>
+    private static IEnumerable<SecureScore> NewestPerDay(IEnumerable<SecureScore> dated, int days)
     {
         var byDay = new Dictionary<DateOnly, SecureScore>();
-        foreach (var score in scores)
+        foreach (var score in dated)
         {
-            if (score.CreatedDateTime is not { } created || score.CurrentScore is not { } current || score.MaxScore is not { } max || current < 0 || max < 0)
-            {
-                continue;
-            }
-
-            var day = DateOnly.FromDateTime(created.UtcDateTime);
-            if (!byDay.TryGetValue(day, out var kept) || created > kept.CreatedDateTime)
+            var day = DateOnly.FromDateTime(score.CreatedDateTime!.Value.UtcDateTime);
+            if (!byDay.TryGetValue(day, out var kept) || score.CreatedDateTime > kept.CreatedDateTime)
             {
                 byDay[day] = score;
             }
         }
 
-        return byDay
-            .OrderByDescending(p => p.Key)
-            .Take(days)
-            .OrderBy(p => p.Key)
-            .Select(p => new SecureScoreHistoryEntry(p.Value.CreatedDateTime!.Value, p.Value.CurrentScore!.Value, p.Value.MaxScore!.Value))
-            .ToList();
+        return byDay.OrderByDescending(p => p.Key).Take(days).OrderBy(p => p.Key).Select(p => p.Value);
     }
 
     private static ComplianceState Derived(ResultCounts counts)
