@@ -22,8 +22,6 @@ public sealed class FabrikamFirewallProvider(HttpClient http) : ExposureSourcePr
         Check("fabrikam-log-forwarding", "Forward logs to the SIEM", Impact.Low, 3, "Add a syslog-over-TLS destination pointing at the SIEM collector."),
     ];
 
-    private Appliance[]? _appliances;
-
     protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await Task.CompletedTask;
@@ -70,7 +68,8 @@ public sealed class FabrikamFirewallProvider(HttpClient http) : ExposureSourcePr
     {
         try
         {
-            return _appliances ??= await http.GetFromJsonAsync<Appliance[]>("api/v2/appliances", cancellationToken) ?? [];
+            // Read on every call: the pipeline calls each hook once per refresh, possibly concurrently, so keep no state between calls.
+            return await http.GetFromJsonAsync<Appliance[]>("api/v2/appliances", cancellationToken) ?? [];
         }
         catch (HttpRequestException ex)
         {

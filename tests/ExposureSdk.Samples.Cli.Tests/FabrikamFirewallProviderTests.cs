@@ -46,6 +46,20 @@ public sealed class FabrikamFirewallProviderTests
     }
 
     [Fact]
+    public async Task Provider_ReadAgain_SeesTheAppliancesAsTheyAreNow()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, Appliances);
+        var provider = new FabrikamFirewallProvider(new HttpClient(handler) { BaseAddress = new Uri("https://firewall.fabrikam.example/") });
+        var before = await provider.GetAssessmentsAsync().ToListAsync();
+
+        handler.Body = Appliances.Replace("\"fail\"", "\"pass\"", StringComparison.Ordinal);
+        var after = await provider.GetAssessmentsAsync().ToListAsync();
+
+        before.Should().Contain(a => a.Status == AssessmentStatus.Unhealthy);
+        after.Should().NotContain(a => a.Status == AssessmentStatus.Unhealthy, "each refresh reads the appliances again, not a cached first answer");
+    }
+
+    [Fact]
     public async Task Provider_ServerError_RaisesTheSdkSourceExceptionWithStatus()
     {
         var provider = new FabrikamFirewallProvider(Client(HttpStatusCode.InternalServerError, "oops"));
@@ -74,10 +88,12 @@ public sealed class FabrikamFirewallProviderTests
 
     private sealed class StubHandler(HttpStatusCode status, string body) : HttpMessageHandler
     {
+        public string Body { get; set; } = body;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             request.RequestUri!.AbsolutePath.Should().Be("/api/v2/appliances");
-            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(Body, Encoding.UTF8, "application/json") });
         }
     }
 }
