@@ -214,10 +214,20 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
         _executor.Dispose();
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Yields today's recommendations, or nothing when the tenant has no daily Secure Score at all
+    /// (Secure Score is not active): a recommendation whose source is inactive is not shown (domain rules §2).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The recommendations.</returns>
     protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var (profiles, scores) = await ReadProfilesAndScoresAsync(1, allPages: false, cancellationToken).ConfigureAwait(false);
+        if (scores.Count == 0)
+        {
+            yield break;
+        }
+
         foreach (var recommendation in SecureScoreMapper.ToRecommendations(profiles, SecureScoreMapper.Latest(scores), ProviderName))
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -26,6 +26,9 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
         return list;
     }
 
+    /// <summary>One daily Secure Score without control scores: Secure Score is active, so the controls are shown.</summary>
+    private const string ActiveScores = """{"value":[{"createdDateTime":"2026-11-20T03:00:00Z","currentScore":0,"maxScore":5,"controlScores":[]}]}""";
+
     private static string Page(string valueJson, string? nextLink = null)
         => nextLink is null ? $$"""{"value":[{{valueJson}}]}""" : $$"""{"@odata.context":"ctx","@odata.nextLink":"{{nextLink}}","value":[{{valueJson}}]}""";
 
@@ -134,7 +137,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
         {
             if (request.Path.EndsWith(Scores, StringComparison.Ordinal))
             {
-                return Task.FromResult(LoopbackResponse.Json("""{"value":[]}"""));
+                return Task.FromResult(LoopbackResponse.Json(ActiveScores));
             }
 
             var body = request.Target.Contains("page=3", StringComparison.Ordinal) ? Page(ProfileJson("C"))
@@ -163,7 +166,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
                 return Task.FromResult(LoopbackResponse.Error(429, "TooManyRequests", null, ("Retry-After", "0")));
             }
 
-            return Task.FromResult(LoopbackResponse.Json(request.Path.EndsWith(Scores, StringComparison.Ordinal) ? """{"value":[]}""" : Page(ProfileJson("A"))));
+            return Task.FromResult(LoopbackResponse.Json(request.Path.EndsWith(Scores, StringComparison.Ordinal) ? ActiveScores : Page(ProfileJson("A"))));
         });
         using var provider = Provider(server);
 
@@ -368,6 +371,16 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
         await cancel.CancelAsync();
 
         await read.Invoking(r => r).Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
+    public async Task GetRecommendationsAsync_ProfilesButNoDailyScore_SecureScoreInactiveSoNothingIsShown()
+    {
+        await using var server = new LoopbackGraphServer(LoopbackGraphServer.Routes((Profiles, Page(ProfileJson("A"))), (Scores, """{"value":[]}""")));
+        using var provider = Provider(server);
+
+        (await ReadAll(provider)).Should().BeEmpty("a recommendation whose source is inactive is not shown (domain rules §2)");
+        server.Count(Profiles).Should().Be(1);
     }
 
     [Fact]
