@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-
 namespace ExposureSdk.Events;
 
 /// <summary>Whether a score on a score card can be compared.</summary>
@@ -39,8 +37,8 @@ public enum ScoreCardOrigin
 /// <remarks>A plain data shape (get-only properties and one constructor) for System.Text.Json; see <see cref="EventsJsonContext"/>.</remarks>
 public sealed class ScoreCard
 {
-    private readonly Dictionary<string, ScoreCardMetric> _metrics;
-    private readonly Dictionary<string, ScoreCardInitiative> _initiatives;
+    private readonly Dictionary<string, int> _metrics;
+    private readonly Dictionary<string, int> _initiatives;
 
     /// <summary>Creates a score card.</summary>
     /// <param name="tenantId">The tenant.</param>
@@ -71,24 +69,41 @@ public sealed class ScoreCard
         SecureScore = CardChecks.Score(secureScore, nameof(secureScore));
         var m = CardChecks.NoNulls(metrics, nameof(metrics)).OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
         var i = CardChecks.NoNulls(initiatives, nameof(initiatives)).OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        _metrics = new Dictionary<string, ScoreCardMetric>(m.Length, StringComparer.Ordinal);
-        foreach (var x in m)
+        _metrics = new Dictionary<string, int>(m.Length, StringComparer.Ordinal);
+        for (var k = 0; k < m.Length; k++)
         {
-            if (!_metrics.TryAdd(x.Id, x))
+            if (!_metrics.TryAdd(m[k].Id, k))
             {
-                throw new ArgumentException($"The score card repeats metric '{x.Id}'.", nameof(metrics));
+                throw new ArgumentException($"The score card repeats metric '{m[k].Id}'.", nameof(metrics));
             }
         }
 
-        _initiatives = new Dictionary<string, ScoreCardInitiative>(i.Length, StringComparer.Ordinal);
-        foreach (var x in i)
+        _initiatives = new Dictionary<string, int>(i.Length, StringComparer.Ordinal);
+        for (var k = 0; k < i.Length; k++)
         {
-            if (!_initiatives.TryAdd(x.Id, x))
+            if (!_initiatives.TryAdd(i[k].Id, k))
             {
-                throw new ArgumentException($"The score card repeats initiative '{x.Id}'.", nameof(initiatives));
+                throw new ArgumentException($"The score card repeats initiative '{i[k].Id}'.", nameof(initiatives));
             }
         }
 
+        MetricArray = m;
+        InitiativeArray = i;
+        MetricIdArray = new string[m.Length];
+        ComparableMetricScores = new double[m.Length];
+        for (var k = 0; k < m.Length; k++)
+        {
+            MetricIdArray[k] = m[k].Id;
+            ComparableMetricScores[k] = m[k].Availability == ScoreAvailability.Available && m[k].Score is { } score ? score : double.NaN;
+        }
+
+        InitiativeIdArray = new string[i.Length];
+        ComparableInitiativeScores = new double[i.Length];
+        for (var k = 0; k < i.Length; k++)
+        {
+            InitiativeIdArray[k] = i[k].Id;
+            ComparableInitiativeScores[k] = i[k].Availability == ScoreAvailability.Available && i[k].Score is { } score ? score : double.NaN;
+        }
         Metrics = m.AsReadOnly();
         Initiatives = i.AsReadOnly();
         Origin = origin;
@@ -115,12 +130,36 @@ public sealed class ScoreCard
     /// <summary>Finds a metric.</summary>
     /// <param name="id">The metric id (ordinal).</param>
     /// <returns>The metric, or <see langword="null"/>.</returns>
-    public ScoreCardMetric? FindMetric(string id) => id is null ? null : _metrics.GetValueOrDefault(id);
+    public ScoreCardMetric? FindMetric(string id) => IndexOfMetric(id) is var k and >= 0 ? MetricArray[k] : null;
 
     /// <summary>Finds an initiative.</summary>
     /// <param name="id">The initiative id (ordinal).</param>
     /// <returns>The initiative, or <see langword="null"/>.</returns>
-    public ScoreCardInitiative? FindInitiative(string id) => id is null ? null : _initiatives.GetValueOrDefault(id);
+    public ScoreCardInitiative? FindInitiative(string id) => IndexOfInitiative(id) is var k and >= 0 ? InitiativeArray[k] : null;
+
+    /// <summary>The metrics, in ordinal id order (the array behind <see cref="Metrics"/>; never written).</summary>
+    internal ScoreCardMetric[] MetricArray { get; }
+
+    /// <summary>The initiatives, in ordinal id order (the array behind <see cref="Initiatives"/>; never written).</summary>
+    internal ScoreCardInitiative[] InitiativeArray { get; }
+
+    /// <summary>The metric ids in <see cref="MetricArray"/> order (score-drop detection merges these flat arrays).</summary>
+    internal string[] MetricIdArray { get; }
+
+    /// <summary>Each metric's score when it can be compared (available, with a score), otherwise NaN; in <see cref="MetricArray"/> order.</summary>
+    internal double[] ComparableMetricScores { get; }
+
+    /// <summary>The initiative ids in <see cref="InitiativeArray"/> order.</summary>
+    internal string[] InitiativeIdArray { get; }
+
+    /// <summary>Each initiative's score when it can be compared (available, with a score), otherwise NaN; in <see cref="InitiativeArray"/> order.</summary>
+    internal double[] ComparableInitiativeScores { get; }
+
+    /// <summary>The position of a metric in <see cref="MetricArray"/>, or -1.</summary>
+    internal int IndexOfMetric(string id) => id is not null && _metrics.TryGetValue(id, out var k) ? k : -1;
+
+    /// <summary>The position of an initiative in <see cref="InitiativeArray"/>, or -1.</summary>
+    internal int IndexOfInitiative(string id) => id is not null && _initiatives.TryGetValue(id, out var k) ? k : -1;
 
     /// <summary>
     /// A copy in which the given metrics are <see cref="ScoreAvailability.Stale"/> with a reason (for
@@ -219,9 +258,12 @@ public sealed class ScoreCardMetric
         Scope = scope;
         Availability = CardChecks.Availability(availability);
         StaleReason = staleReason;
-        RecommendationIds = CardChecks.Ids(recommendationIds, nameof(recommendationIds), int.MaxValue);
-        InitiativeIds = CardChecks.Ids(initiativeIds, nameof(initiativeIds), int.MaxValue);
-        TopAffectedAssetIds = CardChecks.Ids(topAffectedAssetIds, nameof(topAffectedAssetIds), Scoring.MetricScore.TopAffectedLimit);
+        RecommendationIdArray = CardChecks.Ids(recommendationIds, nameof(recommendationIds), int.MaxValue);
+        InitiativeIdArray = CardChecks.Ids(initiativeIds, nameof(initiativeIds), int.MaxValue);
+        TopAffectedAssetIdArray = CardChecks.Ids(topAffectedAssetIds, nameof(topAffectedAssetIds), Scoring.MetricScore.TopAffectedLimit);
+        RecommendationIds = RecommendationIdArray.AsReadOnly();
+        InitiativeIds = InitiativeIdArray.AsReadOnly();
+        TopAffectedAssetIds = TopAffectedAssetIdArray.AsReadOnly();
     }
 
     /// <summary>The metric id.</summary>
@@ -259,6 +301,15 @@ public sealed class ScoreCardMetric
 
     /// <summary>The first affected asset ids in ordinal order (at most 100).</summary>
     public IReadOnlyList<string> TopAffectedAssetIds { get; }
+
+    /// <summary>The array behind <see cref="RecommendationIds"/> (never written).</summary>
+    internal string[] RecommendationIdArray { get; }
+
+    /// <summary>The array behind <see cref="InitiativeIds"/> (never written).</summary>
+    internal string[] InitiativeIdArray { get; }
+
+    /// <summary>The array behind <see cref="TopAffectedAssetIds"/> (never written).</summary>
+    internal string[] TopAffectedAssetIdArray { get; }
 
     internal ScoreCardMetric WithAvailability(ScoreAvailability availability, string? reason) =>
         new(Id, Name, Weight, NumericWeight, Score, Affected, Scope, availability, reason, RecommendationIds, InitiativeIds, TopAffectedAssetIds);
@@ -338,8 +389,10 @@ public sealed class ScoreCardInitiative
             throw new ArgumentException($"Initiative '{id}' lists a metric twice.", nameof(metrics));
         }
 
+        MetricArray = m;
         Metrics = m.AsReadOnly();
-        RecommendationIds = CardChecks.Ids(recommendationIds, nameof(recommendationIds), int.MaxValue);
+        RecommendationIdArray = CardChecks.Ids(recommendationIds, nameof(recommendationIds), int.MaxValue);
+        RecommendationIds = RecommendationIdArray.AsReadOnly();
         TargetScore = CardChecks.Score(targetScore, nameof(targetScore));
     }
 
@@ -363,6 +416,12 @@ public sealed class ScoreCardInitiative
 
     /// <summary>The recommendations it lists directly, in ordinal order.</summary>
     public IReadOnlyList<string> RecommendationIds { get; }
+
+    /// <summary>The array behind <see cref="Metrics"/> (never written).</summary>
+    internal ScoreCardInitiativeMetric[] MetricArray { get; }
+
+    /// <summary>The array behind <see cref="RecommendationIds"/> (never written).</summary>
+    internal string[] RecommendationIdArray { get; }
 
     /// <summary>The user-set target, if any.</summary>
     public double? TargetScore { get; }
@@ -396,7 +455,7 @@ internal static class CardChecks
         return list;
     }
 
-    public static ReadOnlyCollection<string> Ids(IReadOnlyList<string>? ids, string name, int limit)
+    public static string[] Ids(IReadOnlyList<string>? ids, string name, int limit)
     {
         var list = ids ?? [];
         var set = new SortedSet<string>(StringComparer.Ordinal);
@@ -410,6 +469,6 @@ internal static class CardChecks
             set.Add(list[i]);
         }
 
-        return set.Take(limit).ToArray().AsReadOnly();
+        return [.. set.Take(limit)];
     }
 }

@@ -36,30 +36,32 @@ public static class ScoreDropDetector
         }
 
         // Both cards keep their lists in ordinal id order: merge joins, and the events come out ordered.
+        // The work per series is one id comparison and two score checks; effects and causes are computed
+        // for events only, each initiative's Σw at most once.
         var events = new List<SecurityEvent>();
-        Dictionary<string, double>? weightSums = null;
-        var beforeMetrics = previous.Metrics;
+        double[]? weightSums = null;
+        var ids = current.MetricIdArray;
+        var scores = current.ComparableMetricScores;
+        var beforeIds = previous.MetricIdArray;
+        var beforeScores = previous.ComparableMetricScores;
         var i = 0;
-        foreach (var metric in current.Metrics)
+        for (var n = 0; n < ids.Length; n++)
         {
-            while (i < beforeMetrics.Count && string.CompareOrdinal(beforeMetrics[i].Id, metric.Id) < 0)
-            {
-                i++;
-            }
-
-            if (i == beforeMetrics.Count || !string.Equals(beforeMetrics[i].Id, metric.Id, StringComparison.Ordinal))
+            var c = scores[n];
+            if (double.IsNaN(c) || !Align(beforeIds, ref i, ids[n]))
             {
                 continue;
             }
 
-            var before = beforeMetrics[i];
-            if (!Comparable(before.Availability, before.Score, metric.Availability, metric.Score, out var p, out var c) || !IsDrop(p, c, o))
+            var p = beforeScores[i];
+            if (double.IsNaN(p) || !IsDrop(p, c, o))
             {
                 continue;
             }
 
+            var metric = current.MetricArray[n];
+            var before = previous.MetricArray[i];
             var drop = p - c;
-            weightSums ??= new Dictionary<string, double>(StringComparer.Ordinal);
             events.Add(new SecurityEvent(
                 SecurityEventKind.MetricScoreDrop,
                 current.AsOf,
@@ -69,31 +71,35 @@ public static class ScoreDropDetector
                 c,
                 drop,
                 metric.Weight,
-                Effects(current, metric, drop, weightSums),
-                MetricCauses(before, metric)));
+                Effects(current, metric, drop, ref weightSums),
+                MetricCauses(before, metric),
+                owned: true));
         }
 
-        var newInitiatives = new List<SecurityEvent>();
-        var beforeInitiatives = previous.Initiatives;
+        List<SecurityEvent>? newInitiatives = null;
+        ids = current.InitiativeIdArray;
+        scores = current.ComparableInitiativeScores;
+        beforeIds = previous.InitiativeIdArray;
+        beforeScores = previous.ComparableInitiativeScores;
         i = 0;
-        foreach (var initiative in current.Initiatives)
+        for (var n = 0; n < ids.Length; n++)
         {
-            while (i < beforeInitiatives.Count && string.CompareOrdinal(beforeInitiatives[i].Id, initiative.Id) < 0)
+            if (!Align(beforeIds, ref i, ids[n]))
             {
-                i++;
-            }
-
-            if (i == beforeInitiatives.Count || !string.Equals(beforeInitiatives[i].Id, initiative.Id, StringComparison.Ordinal))
-            {
-                newInitiatives.Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, initiative.Id, initiative.Name, null, initiative.Score, null, null, null, null));
+                var added = current.InitiativeArray[n];
+                (newInitiatives ??= []).Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, added.Id, added.Name, null, added.Score, null, null, [], null, owned: true));
                 continue;
             }
 
-            var before = beforeInitiatives[i];
-            if (!Comparable(before.Availability, before.Score, initiative.Availability, initiative.Score, out var p, out var c) || !IsDrop(p, c, o))
+            var c = scores[n];
+            var p = beforeScores[i];
+            if (double.IsNaN(c) || double.IsNaN(p) || !IsDrop(p, c, o))
             {
                 continue;
             }
+
+            var initiative = current.InitiativeArray[n];
+            var before = previous.InitiativeArray[i];
 
             events.Add(new SecurityEvent(
                 SecurityEventKind.InitiativeScoreDrop,
@@ -104,11 +110,16 @@ public static class ScoreDropDetector
                 c,
                 p - c,
                 null,
-                null,
-                InitiativeCauses(previous, before, current, initiative)));
+                [],
+                InitiativeCauses(previous, before, current, initiative),
+                owned: true));
         }
 
-        events.AddRange(newInitiatives);
+        if (newInitiatives is not null)
+        {
+            events.AddRange(newInitiatives);
+        }
+
         return events.AsReadOnly();
     }
 
@@ -239,85 +250,148 @@ public static class ScoreDropDetector
         return drop >= options.ThresholdPoints - ScoreDropOptions.Tolerance;
     }
 
-    private static bool Comparable(ScoreAvailability pa, double? ps, ScoreAvailability ca, double? cs, out double previous, out double current)
+    /// <summary>
+    /// Moves <paramref name="i"/> forward over the baseline's ids (ordinal order) to <paramref name="id"/>; whether
+    /// the baseline has it. Ids are compared for equality first, since both cards usually list the same ids.
+    /// </summary>
+    private static bool Align(string[] before, ref int i, string id)
     {
-        previous = ps ?? 0;
-        current = cs ?? 0;
-        return pa == ScoreAvailability.Available && ca == ScoreAvailability.Available && ps is not null && cs is not null;
+        if (i < before.Length && string.Equals(before[i], id, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        while (i < before.Length)
+        {
+            var order = string.CompareOrdinal(before[i], id);
+            if (order >= 0)
+            {
+                return order == 0;
+            }
+
+            i++;
+        }
+
+        return false;
     }
 
-    /// <summary>The drop's effect on each initiative listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/> that contains it with a weight greater than 0.</summary>
-    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double drop, Dictionary<string, double> weightSums)
+    /// <summary>
+    /// The drop's effect on each initiative listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/> that
+    /// contains it with a weight greater than 0. <paramref name="weightSums"/> holds each initiative's Σw (by its
+    /// position on today's card, NaN until first needed), so that it is summed once per detection.
+    /// </summary>
+    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double drop, ref double[]? weightSums)
     {
-        if (metric.InitiativeIds.Count == 0)
+        var ids = metric.InitiativeIdArray;
+        if (ids.Length == 0)
         {
             return [];
         }
 
-        var effects = new List<InitiativeEffect>(metric.InitiativeIds.Count);
-        foreach (var id in metric.InitiativeIds)
+        var initiatives = current.InitiativeArray;
+        InitiativeEffect[]? effects = null;
+        var count = 0;
+        foreach (var id in ids)
         {
-            if (current.FindInitiative(id) is not { } initiative)
+            var k = current.IndexOfInitiative(id);
+            if (k < 0)
             {
                 continue;
             }
 
-            double w = 0;
-            foreach (var m in initiative.Metrics)
-            {
-                if (string.Equals(m.MetricId, metric.Id, StringComparison.Ordinal))
-                {
-                    w = m.NumericWeight;
-                    break;
-                }
-            }
-
+            var initiative = initiatives[k];
+            var w = WeightIn(initiative.MetricArray, metric.Id);
             if (w <= 0)
             {
                 continue;
             }
 
-            if (!weightSums.TryGetValue(id, out var sum))
+            if (weightSums is null)
             {
-                // Σw over the initiative's available metrics with w > 0, in ordinal metric order (as the engine sums it).
-                foreach (var m in initiative.Metrics)
-                {
-                    if (m.NumericWeight > 0 && current.FindMetric(m.MetricId) is { Availability: ScoreAvailability.Available, Score: not null })
-                    {
-                        sum += m.NumericWeight;
-                    }
-                }
+                weightSums = new double[initiatives.Length];
+                Array.Fill(weightSums, double.NaN);
+            }
 
-                weightSums.Add(id, sum);
+            var sum = weightSums[k];
+            if (double.IsNaN(sum))
+            {
+                sum = AvailableWeightSum(current, initiative);
+                weightSums[k] = sum;
             }
 
             if (sum > 0)
             {
-                effects.Add(new InitiativeEffect(id, drop * w / sum, sum));
+                (effects ??= new InitiativeEffect[ids.Length])[count++] = new InitiativeEffect(id, drop * w / sum, sum);
             }
         }
 
-        return [.. effects];
+        if (effects is null)
+        {
+            return [];
+        }
+
+        if (count < effects.Length)
+        {
+            Array.Resize(ref effects, count);
+        }
+
+        return effects;
+    }
+
+    /// <summary>The metric's numeric weight in an initiative (members in ordinal id order), or 0 when it is not a member.</summary>
+    private static double WeightIn(ScoreCardInitiativeMetric[] members, string metricId)
+    {
+        int lo = 0, hi = members.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (int)((uint)(lo + hi) >> 1);
+            var order = string.CompareOrdinal(members[mid].MetricId, metricId);
+            if (order == 0)
+            {
+                return members[mid].NumericWeight;
+            }
+
+            if (order < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Σw over the initiative's available metrics with w &gt; 0 on today's card, in ordinal metric order (as the engine sums it).</summary>
+    private static double AvailableWeightSum(ScoreCard current, ScoreCardInitiative initiative)
+    {
+        double sum = 0;
+        foreach (var m in initiative.MetricArray)
+        {
+            if (m.NumericWeight > 0 && current.IndexOfMetric(m.MetricId) is var k and >= 0 && !double.IsNaN(current.ComparableMetricScores[k]))
+            {
+                sum += m.NumericWeight;
+            }
+        }
+
+        return sum;
     }
 
     private static ScoreDropCauses MetricCauses(ScoreCardMetric before, ScoreCardMetric now)
     {
         // The top lists hold the first N affected ids in ordinal order; when the baseline's list is full,
         // an id after its last entry may have been affected already, so only ids before it are reported.
-        var newly = SortedExcept(now.TopAffectedAssetIds, before.TopAffectedAssetIds);
-        if (before.TopAffectedAssetIds.Count >= Scoring.MetricScore.TopAffectedLimit)
-        {
-            var last = before.TopAffectedAssetIds[^1];
-            newly = newly.Where(a => string.CompareOrdinal(a, last) < 0).ToArray();
-        }
-
+        var beforeTop = before.TopAffectedAssetIdArray;
+        var newly = SortedExcept(now.TopAffectedAssetIdArray, beforeTop, beforeTop.Length >= Scoring.MetricScore.TopAffectedLimit ? beforeTop[^1] : null);
         WeightChange[] weights = before.Weight != now.Weight ? [new WeightChange(now.Id, before.Weight, now.Weight)] : [];
         return new ScoreDropCauses(
             newly,
             now.Affected - before.Affected,
             now.Scope - before.Scope,
-            SortedExcept(now.RecommendationIds, before.RecommendationIds),
-            SortedExcept(before.RecommendationIds, now.RecommendationIds),
+            SortedExcept(now.RecommendationIdArray, before.RecommendationIdArray),
+            SortedExcept(before.RecommendationIdArray, now.RecommendationIdArray),
             [],
             [],
             weights,
@@ -327,36 +401,38 @@ public static class ScoreDropDetector
 
     private static ScoreDropCauses InitiativeCauses(ScoreCard previousCard, ScoreCardInitiative before, ScoreCard currentCard, ScoreCardInitiative now)
     {
-        var weights = new List<WeightChange>();
-        var changes = new List<MetricScoreChange>();
-        var added = new List<string>();
-        var removed = new List<string>();
+        List<WeightChange>? weights = null;
+        List<MetricScoreChange>? changes = null;
+        List<string>? added = null;
+        List<string>? removed = null;
+        var b = before.MetricArray;
+        var n = now.MetricArray;
         int i = 0, j = 0;
-        while (i < before.Metrics.Count || j < now.Metrics.Count)
+        while (i < b.Length || j < n.Length)
         {
-            var order = i == before.Metrics.Count ? 1 : j == now.Metrics.Count ? -1 : string.CompareOrdinal(before.Metrics[i].MetricId, now.Metrics[j].MetricId);
+            var order = i == b.Length ? 1 : j == n.Length ? -1 : string.CompareOrdinal(b[i].MetricId, n[j].MetricId);
             if (order < 0)
             {
-                removed.Add(before.Metrics[i++].MetricId);
+                (removed ??= []).Add(b[i++].MetricId);
             }
             else if (order > 0)
             {
-                added.Add(now.Metrics[j++].MetricId);
+                (added ??= []).Add(n[j++].MetricId);
             }
             else
             {
-                var b = before.Metrics[i++];
-                var n = now.Metrics[j++];
-                if (b.Weight != n.Weight)
+                var was = b[i++];
+                var member = n[j++];
+                if (was.Weight != member.Weight)
                 {
-                    weights.Add(new WeightChange(n.MetricId, b.Weight, n.Weight));
+                    (weights ??= []).Add(new WeightChange(member.MetricId, was.Weight, member.Weight));
                 }
 
-                var ps = previousCard.FindMetric(n.MetricId)?.Score;
-                var cs = currentCard.FindMetric(n.MetricId)?.Score;
+                var ps = previousCard.FindMetric(member.MetricId)?.Score;
+                var cs = currentCard.FindMetric(member.MetricId)?.Score;
                 if (ps != cs)
                 {
-                    changes.Add(new MetricScoreChange(n.MetricId, ps, cs));
+                    (changes ??= []).Add(new MetricScoreChange(member.MetricId, ps, cs));
                 }
             }
         }
@@ -365,38 +441,72 @@ public static class ScoreDropDetector
             [],
             null,
             null,
-            SortedExcept(now.RecommendationIds, before.RecommendationIds),
-            SortedExcept(before.RecommendationIds, now.RecommendationIds),
-            [.. added],
-            [.. removed],
-            [.. weights],
-            [.. changes],
+            SortedExcept(now.RecommendationIdArray, before.RecommendationIdArray),
+            SortedExcept(before.RecommendationIdArray, now.RecommendationIdArray),
+            added is null ? [] : [.. added],
+            removed is null ? [] : [.. removed],
+            weights is null ? [] : [.. weights],
+            changes is null ? [] : [.. changes],
             owned: true);
     }
 
-    /// <summary>The items of <paramref name="a"/> not in <paramref name="b"/>; both ordinal-sorted without duplicates.</summary>
-    private static string[] SortedExcept(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    /// <summary>
+    /// The items of <paramref name="a"/> not in <paramref name="b"/> (both ordinal-sorted without duplicates, merged
+    /// in one pass), only those before <paramref name="bound"/> when it is given.
+    /// </summary>
+    private static string[] SortedExcept(string[] a, string[] b, string? bound = null)
     {
-        if (a.Count == 0)
+        if (a.Length == 0)
         {
             return [];
         }
 
-        List<string>? result = null;
+        Span<bool> kept = a.Length <= 256 ? stackalloc bool[a.Length] : new bool[a.Length];
+        var count = 0;
         var j = 0;
-        foreach (var item in a)
+        for (var x = 0; x < a.Length; x++)
         {
-            while (j < b.Count && string.CompareOrdinal(b[j], item) < 0)
+            var item = a[x];
+            if (bound is not null && string.CompareOrdinal(item, bound) >= 0)
             {
+                break;
+            }
+
+            var found = false;
+            while (j < b.Length)
+            {
+                var order = string.CompareOrdinal(b[j], item);
+                if (order >= 0)
+                {
+                    found = order == 0;
+                    break;
+                }
+
                 j++;
             }
 
-            if (j == b.Count || !string.Equals(b[j], item, StringComparison.Ordinal))
+            if (!found)
             {
-                (result ??= []).Add(item);
+                kept[x] = true;
+                count++;
             }
         }
 
-        return result is null ? [] : [.. result];
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var result = new string[count];
+        count = 0;
+        for (var x = 0; x < a.Length && count < result.Length; x++)
+        {
+            if (kept[x])
+            {
+                result[count++] = a[x];
+            }
+        }
+
+        return result;
     }
 }

@@ -227,6 +227,22 @@ public sealed class SecurityEvent
         Causes = causes;
     }
 
+    /// <summary>Takes the effects array as it is (the detector's own, never shared); the other arguments are already valid.</summary>
+    internal SecurityEvent(SecurityEventKind kind, DateTimeOffset date, string subjectId, string subjectName, double? previousScore, double? currentScore, double? drop, MetricWeight? weight, InitiativeEffect[] initiativeEffects, ScoreDropCauses? causes, bool owned)
+    {
+        _ = owned;
+        Kind = kind;
+        Date = date.ToUniversalTime();
+        SubjectId = subjectId;
+        SubjectName = subjectName;
+        PreviousScore = previousScore;
+        CurrentScore = currentScore;
+        Drop = drop;
+        Weight = weight;
+        InitiativeEffects = Wrap(initiativeEffects);
+        Causes = causes;
+    }
+
     /// <summary>The kind.</summary>
     public SecurityEventKind Kind { get; }
 
