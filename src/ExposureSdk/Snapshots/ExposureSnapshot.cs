@@ -49,14 +49,15 @@ public sealed record ExposureSnapshot
 
     /// <summary>
     /// Creates a snapshot from lists that the snapshot document reader built and already checked against
-    /// every rule of <see cref="Validate"/>; the lists are taken over, not copied or checked again.
+    /// every rule of <see cref="Validate"/>; the lists are taken over, not copied or checked again
+    /// (<paramref name="assessments"/> is a read-only list the reader built).
     /// </summary>
     internal ExposureSnapshot(
         string tenantId,
         DateTimeOffset asOf,
         List<Recommendation> recommendations,
         List<Asset> assets,
-        List<Assessment> assessments,
+        IReadOnlyList<Assessment> assessments,
         List<Metric> metrics,
         List<Initiative> initiatives,
         bool validated)
@@ -66,7 +67,7 @@ public sealed record ExposureSnapshot
         AsOf = asOf.ToUniversalTime();
         Recommendations = recommendations.AsReadOnly();
         Assets = assets.AsReadOnly();
-        Assessments = assessments.AsReadOnly();
+        Assessments = assessments;
         Metrics = metrics.AsReadOnly();
         Initiatives = initiatives.AsReadOnly();
     }

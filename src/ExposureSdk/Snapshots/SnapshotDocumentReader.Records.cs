@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -9,51 +10,51 @@ internal sealed partial class SnapshotDocumentReader
     private readonly Records _records;
 
     /// <summary>
-    /// Parses the records of the document (each entirely in the buffer when parsed), checks every field
-    /// with its JSON path, and accumulates the lists, the id indexes and the reference checks.
+    /// Parses the records of the document, checks every field with its JSON path, and accumulates the
+    /// lists, the id indexes and the reference checks.
     /// </summary>
+    /// <remarks>
+    /// Identifiers (and the other repeated strings: kinds, sources, workloads, tags, threats) are interned
+    /// in a <see cref="Utf8StringTable"/> keyed on their UTF-8 bytes, so a text seen before costs a hash
+    /// and a byte comparison (no decoding, no allocation), and every distinct text is an integer entry.
+    /// Which list item an entry identifies is kept per entry (<see cref="Roles"/>): duplicate ids and
+    /// dangling references are array look-ups, and assessments are stored as integer columns.
+    /// </remarks>
     private sealed class Records
     {
-        private static readonly string[] RecommendationFields =
-        [
+        private static readonly Fields RecommendationFields = new(
             "id", "name", "source", "workload", "domain", "impact", "description", "remediationSteps", "manageUrl", "maxPoints",
-            "state", "riskAccepted", "lastCalculated", "lastStateChange", "threats", "tags", "counts",
-        ];
+            "state", "riskAccepted", "lastCalculated", "lastStateChange", "threats", "tags", "counts");
 
-        private static readonly string[] AssetFields = ["id", "kind", "name", "criticality", "tags"];
+        private static readonly Fields AssetFields = new("id", "kind", "name", "criticality", "tags");
 
-        private static readonly string[] AssessmentFields = ["recommendationId", "assetId", "status"];
+        private static readonly Fields AssessmentFields = new("recommendationId", "assetId", "status");
 
-        private static readonly string[] MetricFields = ["id", "name", "weight", "recommendationIds", "selector", "description"];
+        private static readonly Fields MetricFields = new("id", "name", "weight", "recommendationIds", "selector", "description");
 
-        private static readonly string[] SelectorFields = ["domains", "workloads", "sources", "threats", "tags"];
+        private static readonly Fields SelectorFields = new("domains", "workloads", "sources", "threats", "tags");
 
-        private static readonly string[] InitiativeFields = ["id", "name", "kind", "metricIds", "recommendationIds", "targetScore", "favorite", "description"];
+        private static readonly Fields InitiativeFields = new("id", "name", "kind", "metricIds", "recommendationIds", "targetScore", "favorite", "description");
 
-        private static readonly string[] CountsFields = ["affected", "total"];
-
-        private static readonly Dictionary<string[], byte[][]> Utf8Names = new[]
-        {
-            RecommendationFields, AssetFields, AssessmentFields, MetricFields, SelectorFields, InitiativeFields, CountsFields,
-        }.ToDictionary(f => f, f => f.Select(Encoding.UTF8.GetBytes).ToArray());
+        private static readonly Fields CountsFields = new("affected", "total");
 
         /// <summary>Every property name the reader knows, by object (for the schema drift test).</summary>
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownProperties { get; } = new Dictionary<string, IReadOnlyList<string>>
         {
             ["$"] = ["schemaVersion", "tenantId", "asOf", "assets", "recommendations", "assessments", "metrics", "initiatives"],
-            ["asset"] = AssetFields,
-            ["recommendation"] = RecommendationFields,
-            ["counts"] = CountsFields,
-            ["assessment"] = AssessmentFields,
-            ["metric"] = MetricFields,
-            ["selector"] = SelectorFields,
-            ["initiative"] = InitiativeFields,
+            ["asset"] = AssetFields.Names,
+            ["recommendation"] = RecommendationFields.Names,
+            ["counts"] = CountsFields.Names,
+            ["assessment"] = AssessmentFields.Names,
+            ["metric"] = MetricFields.Names,
+            ["selector"] = SelectorFields.Names,
+            ["initiative"] = InitiativeFields.Names,
         };
 
         private readonly SnapshotDocumentReader _owner;
         private readonly SnapshotReadOptions _options;
-        private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _poolLookup;
+        private readonly Utf8StringTable _ids = new();
+        private Roles[] _roles = new Roles[512];
         private char[] _chars = new char[1024];
         private byte[] _bytes = new byte[256];
 
@@ -64,15 +65,12 @@ internal sealed partial class SnapshotDocumentReader
 
         private readonly List<Asset> _assets = [];
         private readonly List<Recommendation> _recommendations = [];
-        private readonly List<Assessment> _assessments = [];
+        private readonly AssessmentColumns.Builder _assessments = new();
         private readonly List<Metric> _metrics = [];
         private readonly List<Initiative> _initiatives = [];
 
-        private readonly Dictionary<string, int> _assetIndex = new(PooledComparer.Instance);
-        private readonly Dictionary<string, int> _recommendationIndex = new(PooledComparer.Instance);
-        private readonly Dictionary<string, int> _metricIndex = new(PooledComparer.Instance);
-        private readonly Dictionary<string, int> _initiativeIndex = new(PooledComparer.Instance);
-        private readonly Dictionary<(string Recommendation, string Asset), int> _pairs = new(PooledComparer.Instance);
+        // References read before their targets' list, checked at the end (in document order).
+        private readonly List<Reference> _laterReferences = [];
 
         // Whether a list's references were checked as it was read (its targets came earlier in the document).
         private bool _recommendationsDone;
@@ -85,7 +83,6 @@ internal sealed partial class SnapshotDocumentReader
         {
             _owner = owner;
             _options = owner._options;
-            _poolLookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
         public void ListStarted(Root list)
@@ -138,7 +135,7 @@ internal sealed partial class SnapshotDocumentReader
                     _schemaVersion = version;
                     break;
                 case Root.TenantId:
-                    _tenantId = String(ref r, path, _options.MaxIdentifierLength, pooled: false);
+                    _tenantId = Name(ref r, path);
                     break;
                 case Root.AsOf:
                     _asOf = Timestamp(ref r, path);
@@ -148,36 +145,46 @@ internal sealed partial class SnapshotDocumentReader
             }
         }
 
-        public void ReadItem(ref Utf8JsonReader r, Root list, int index)
+        /// <summary>
+        /// Reads one list item; <paramref name="r"/> is on its <c>{</c>. Returns false, having kept nothing,
+        /// when the item does not end within the buffer (the caller refills and reads it again).
+        /// </summary>
+        public bool ReadItem(ref Utf8JsonReader r, Root list, int index)
         {
-            var itemStart = r.TokenStartIndex;
+            var item = new Item(ListName(list), index, r.TokenStartIndex);
             try
             {
                 switch (list)
                 {
                     case Root.Assets:
-                        ReadAsset(ref r, index, itemStart);
+                        ReadAsset(ref r, item);
                         break;
                     case Root.Recommendations:
-                        ReadRecommendation(ref r, index, itemStart);
+                        ReadRecommendation(ref r, item);
                         break;
                     case Root.Assessments:
-                        ReadAssessment(ref r, index, itemStart);
+                        ReadAssessment(ref r, item);
                         break;
                     case Root.Metrics:
-                        ReadMetric(ref r, index, itemStart);
+                        ReadMetric(ref r, item);
                         break;
                     case Root.Initiatives:
-                        ReadInitiative(ref r, index, itemStart);
+                        ReadInitiative(ref r, item);
                         break;
                     default:
                         throw new InvalidOperationException($"Not a list: {list}.");
                 }
+
+                return true;
+            }
+            catch (RecordIncompleteException)
+            {
+                return false;
             }
             catch (InvalidOperationException ex) when (ex is not ObjectDisposedException)
             {
                 // Utf8JsonReader raises this for text it cannot transcode (invalid UTF-8).
-                throw _owner.ErrorAt(itemStart, Item(ListName(list), index), "invalid text: " + ex.Message);
+                throw _owner.ErrorAt(item.Start, item.Path, "invalid text: " + ex.Message);
             }
         }
 
@@ -192,44 +199,19 @@ internal sealed partial class SnapshotDocumentReader
             {
                 for (var i = 0; i < _assessments.Count; i++)
                 {
-                    Dangling(_recommendationIndex, _assessments[i].RecommendationId.Value, new Loc("assessments", i, "recommendationId"), "recommendation", null);
+                    Dangling(_assessments.RecommendationAt(i), Role.Recommendation, new Loc("assessments", i, "recommendationId"), null);
                 }
             }
 
-            if (!_metricsChecked)
+            foreach (var reference in _laterReferences)
             {
-                for (var i = 0; i < _metrics.Count; i++)
-                {
-                    var ids = _metrics[i].RecommendationIds;
-                    for (var j = 0; j < ids.Count; j++)
-                    {
-                        Dangling(_recommendationIndex, ids[j].Value, new Loc("metrics", i, "recommendationIds", j), "recommendation", null);
-                    }
-                }
-            }
-
-            if (!_initiativesChecked)
-            {
-                for (var i = 0; i < _initiatives.Count; i++)
-                {
-                    var metricIds = _initiatives[i].MetricIds;
-                    for (var j = 0; j < metricIds.Count; j++)
-                    {
-                        Dangling(_metricIndex, metricIds[j].Value, new Loc("initiatives", i, "metricIds", j), "metric", null);
-                    }
-
-                    var recommendationIds = _initiatives[i].RecommendationIds;
-                    for (var j = 0; j < recommendationIds.Count; j++)
-                    {
-                        Dangling(_recommendationIndex, recommendationIds[j].Value, new Loc("initiatives", i, "recommendationIds", j), "recommendation", null);
-                    }
-                }
+                Dangling(reference.Entry, reference.Target, reference.Path, null);
             }
 
             // Every rule of ExposureSnapshot's own validation was checked above, with paths and positions
             // (unique ids in each list, references, one assessment per asset and recommendation), so the
             // lists are handed over without a second pass over a possibly huge document.
-            return new ExposureSnapshot(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments, _metrics, _initiatives, validated: true);
+            return new ExposureSnapshot(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments.Build(_ids.Values), _metrics, _initiatives, validated: true);
         }
 
         private static void Require(bool present, string property)
@@ -240,55 +222,41 @@ internal sealed partial class SnapshotDocumentReader
             }
         }
 
-        private void Dangling(Dictionary<string, int> targets, string id, Loc path, string what, long? tokenStart)
-        {
-            if (targets.ContainsKey(id))
-            {
-                return;
-            }
-
-            var problem = $"'{Shorten(id)}' names no {what} of the document (dangling id).";
-            throw tokenStart is { } start ? _owner.ErrorAt(start, path.ToString(), problem) : new SnapshotFormatException(path.ToString(), problem, null, null);
-        }
-
-        private void Unique(Dictionary<string, int> index, string id, string list, int position, long tokenStart)
-        {
-            if (!index.TryAdd(id, position))
-            {
-                throw _owner.ErrorAt(tokenStart, new Loc(list, position, "id").ToString(), $"duplicate id '{Shorten(id)}' (first at {Item(list, index[id])}).");
-            }
-        }
-
         // ----- records -----
 
-        private void ReadAsset(ref Utf8JsonReader r, int index, long itemStart)
+        private void ReadAsset(ref Utf8JsonReader r, Item item)
         {
-            const string list = "assets";
-            string? id = null, name = null;
+            int id = -1;
             long idStart = 0;
+            string? name = null;
             AssetKind kind = AssetKind.Unknown;
             AssetCriticality? criticality = null;
             List<string>? tags = null;
             var seen = 0;
-            while (NextProperty(ref r, AssetFields, list, index, null, ref seen, out var field))
+            while (NextProperty(ref r, AssetFields, item, null, ref seen, out var field))
             {
+                if (field is >= 1 and <= 3 && IsNull(ref r))
+                {
+                    continue;
+                }
+
                 switch (field)
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = Id(ref r, item.At("id"));
                         break;
                     case 1:
-                        kind = IsNull(ref r) ? AssetKind.Unknown : AssetKind.Parse(String(ref r, new Loc(list, index, "kind"), _options.MaxIdentifierLength, pooled: true));
+                        kind = AssetKind.Parse(_ids[Id(ref r, item.At("kind"))]);
                         break;
                     case 2:
-                        name = IsNull(ref r) ? null : String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = Name(ref r, item.At("name"));
                         break;
                     case 3:
-                        criticality = IsNull(ref r) ? null : Enum(ref r, SnapshotVocabulary.Criticality, new Loc(list, index, "criticality"));
+                        criticality = Enum(ref r, SnapshotVocabulary.Criticality, item.At("criticality"));
                         break;
                     case 4:
-                        tags = Strings(ref r, list, index, "tags", _options.MaxIdentifierLength, pooled: true);
+                        tags = Strings(ref r, item.At("tags"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -296,16 +264,16 @@ internal sealed partial class SnapshotDocumentReader
                 }
             }
 
-            Missing(id is null, itemStart, list, index, "id");
-            Unique(_assetIndex, id!, list, index, idStart);
-            _assets.Add(Construct(itemStart, list, index, () => new Asset(id!, kind, name, criticality, tags)));
+            Missing(id < 0, item, "id");
+            Unique(ref _roles[id].Asset, id, item, idStart);
+            _assets.Add(Construct(item, () => new Asset(_ids[id], kind, name, criticality, tags)));
         }
 
-        private void ReadRecommendation(ref Utf8JsonReader r, int index, long itemStart)
+        private void ReadRecommendation(ref Utf8JsonReader r, Item item)
         {
-            const string list = "recommendations";
-            string? id = null, name = null, source = null, workload = null, description = null;
+            int id = -1;
             long idStart = 0;
+            string? name = null, source = null, workload = null, description = null;
             SecurityDomain? domain = null;
             Impact? impact = null;
             List<string>? steps = null, threats = null, tags = null;
@@ -316,7 +284,7 @@ internal sealed partial class SnapshotDocumentReader
             DateTimeOffset? lastCalculated = null, lastStateChange = null;
             ResultCounts? counts = null;
             var seen = 0;
-            while (NextProperty(ref r, RecommendationFields, list, index, null, ref seen, out var field))
+            while (NextProperty(ref r, RecommendationFields, item, null, ref seen, out var field))
             {
                 if (field >= 6 && IsNull(ref r))
                 {
@@ -327,55 +295,55 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = Id(ref r, item.At("id"));
                         break;
                     case 1:
-                        name = String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = Name(ref r, item.At("name"));
                         break;
                     case 2:
-                        source = String(ref r, new Loc(list, index, "source"), _options.MaxIdentifierLength, pooled: true);
+                        source = _ids[Id(ref r, item.At("source"))];
                         break;
                     case 3:
-                        workload = String(ref r, new Loc(list, index, "workload"), _options.MaxIdentifierLength, pooled: true);
+                        workload = _ids[Id(ref r, item.At("workload"))];
                         break;
                     case 4:
-                        domain = Domain(ref r, new Loc(list, index, "domain"));
+                        domain = Domain(ref r, item.At("domain"));
                         break;
                     case 5:
-                        impact = Enum(ref r, SnapshotVocabulary.Impact, new Loc(list, index, "impact"));
+                        impact = Enum(ref r, SnapshotVocabulary.Impact, item.At("impact"));
                         break;
                     case 6:
-                        description = String(ref r, new Loc(list, index, "description"), _options.MaxTextLength, pooled: false);
+                        description = Text(ref r, item.At("description"));
                         break;
                     case 7:
-                        steps = Strings(ref r, list, index, "remediationSteps", _options.MaxTextLength, pooled: false);
+                        steps = Texts(ref r, item.At("remediationSteps"));
                         break;
                     case 8:
-                        manageUrl = Url(ref r, new Loc(list, index, "manageUrl"));
+                        manageUrl = Url(ref r, item.At("manageUrl"));
                         break;
                     case 9:
-                        maxPoints = Number(ref r, new Loc(list, index, "maxPoints"), 0, Recommendation.MaxPointsLimit);
+                        maxPoints = Number(ref r, item.At("maxPoints"), 0, Recommendation.MaxPointsLimit);
                         break;
                     case 10:
-                        state = Enum(ref r, SnapshotVocabulary.State, new Loc(list, index, "state"));
+                        state = Enum(ref r, SnapshotVocabulary.State, item.At("state"));
                         break;
                     case 11:
-                        riskAccepted = Boolean(ref r, new Loc(list, index, "riskAccepted"));
+                        riskAccepted = Boolean(ref r, item.At("riskAccepted"));
                         break;
                     case 12:
-                        lastCalculated = Timestamp(ref r, new Loc(list, index, "lastCalculated"));
+                        lastCalculated = Timestamp(ref r, item.At("lastCalculated"));
                         break;
                     case 13:
-                        lastStateChange = Timestamp(ref r, new Loc(list, index, "lastStateChange"));
+                        lastStateChange = Timestamp(ref r, item.At("lastStateChange"));
                         break;
                     case 14:
-                        threats = Strings(ref r, list, index, "threats", _options.MaxIdentifierLength, pooled: true);
+                        threats = Strings(ref r, item.At("threats"));
                         break;
                     case 15:
-                        tags = Strings(ref r, list, index, "tags", _options.MaxIdentifierLength, pooled: true);
+                        tags = Strings(ref r, item.At("tags"));
                         break;
                     case 16:
-                        counts = Counts(ref r, list, index);
+                        counts = Counts(ref r, item);
                         break;
                     default:
                         SkipValue(ref r);
@@ -383,39 +351,39 @@ internal sealed partial class SnapshotDocumentReader
                 }
             }
 
-            Missing(id is null, itemStart, list, index, "id");
-            Missing(name is null, itemStart, list, index, "name");
-            Missing(source is null, itemStart, list, index, "source");
-            Missing(workload is null, itemStart, list, index, "workload");
-            Missing(domain is null, itemStart, list, index, "domain");
-            Missing(impact is null, itemStart, list, index, "impact");
-            Unique(_recommendationIndex, id!, list, index, idStart);
-            _recommendations.Add(Construct(itemStart, list, index, () => new Recommendation(
-                id!, name!, RecommendationSource.Parse(source!), Workload.Parse(workload!), domain!.Value, impact!.Value, description, steps, manageUrl,
+            Missing(id < 0, item, "id");
+            Missing(name is null, item, "name");
+            Missing(source is null, item, "source");
+            Missing(workload is null, item, "workload");
+            Missing(domain is null, item, "domain");
+            Missing(impact is null, item, "impact");
+            Unique(ref _roles[id].Recommendation, id, item, idStart);
+            _recommendations.Add(Construct(item, () => new Recommendation(
+                _ids[id], name!, RecommendationSource.Parse(source!), Workload.Parse(workload!), domain!.Value, impact!.Value, description, steps, manageUrl,
                 maxPoints, state, riskAccepted, lastCalculated, lastStateChange, threats, tags, counts)));
         }
 
-        private ResultCounts Counts(ref Utf8JsonReader r, string list, int index)
+        private ResultCounts Counts(ref Utf8JsonReader r, Item item)
         {
             if (r.TokenType != JsonTokenType.StartObject)
             {
-                throw _owner.Error(ref r, new Loc(list, index, "counts"), $"expected an object, got {Describe(r.TokenType)}.");
+                throw _owner.Error(ref r, item.At("counts"), $"expected an object, got {Describe(r.TokenType)}.");
             }
 
             var start = r.TokenStartIndex;
             long? affected = null, total = null;
             long affectedStart = 0;
             var seen = 0;
-            while (NextProperty(ref r, CountsFields, list, index, "counts.", ref seen, out var field))
+            while (NextProperty(ref r, CountsFields, item, "counts.", ref seen, out var field))
             {
                 switch (field)
                 {
                     case 0:
                         affectedStart = r.TokenStartIndex;
-                        affected = Count(ref r, new Loc(list, index, "counts.affected"));
+                        affected = Count(ref r, item.At("counts.affected"));
                         break;
                     case 1:
-                        total = Count(ref r, new Loc(list, index, "counts.total"));
+                        total = Count(ref r, item.At("counts.total"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -425,12 +393,12 @@ internal sealed partial class SnapshotDocumentReader
 
             if (affected is null || total is null)
             {
-                throw _owner.ErrorAt(start, new Loc(list, index, "counts").ToString(), $"missing required property '{(affected is null ? "affected" : "total")}'.");
+                throw _owner.ErrorAt(start, item.At("counts").ToString(), $"missing required property '{(affected is null ? "affected" : "total")}'.");
             }
 
             if (affected > total)
             {
-                throw _owner.ErrorAt(affectedStart, new Loc(list, index, "counts.affected").ToString(), FormattableString.Invariant($"{affected} affected is more than the total of {total}."));
+                throw _owner.ErrorAt(affectedStart, item.At("counts.affected").ToString(), FormattableString.Invariant($"{affected} affected is more than the total of {total}."));
             }
 
             return new ResultCounts(affected.Value, total.Value);
@@ -451,26 +419,25 @@ internal sealed partial class SnapshotDocumentReader
             return value;
         }
 
-        private void ReadAssessment(ref Utf8JsonReader r, int index, long itemStart)
+        private void ReadAssessment(ref Utf8JsonReader r, Item item)
         {
-            const string list = "assessments";
-            string? recommendationId = null, assetId = null;
+            int recommendation = -1, asset = -1;
             long recommendationStart = 0;
             AssessmentStatus? status = null;
             var seen = 0;
-            while (NextProperty(ref r, AssessmentFields, list, index, null, ref seen, out var field))
+            while (NextProperty(ref r, AssessmentFields, item, null, ref seen, out var field))
             {
                 switch (field)
                 {
                     case 0:
                         recommendationStart = r.TokenStartIndex;
-                        recommendationId = String(ref r, new Loc(list, index, "recommendationId"), _options.MaxIdentifierLength, pooled: true);
+                        recommendation = Id(ref r, item.At("recommendationId"));
                         break;
                     case 1:
-                        assetId = String(ref r, new Loc(list, index, "assetId"), _options.MaxIdentifierLength, pooled: true);
+                        asset = Id(ref r, item.At("assetId"));
                         break;
                     case 2:
-                        status = Enum(ref r, SnapshotVocabulary.Status, new Loc(list, index, "status"));
+                        status = Enum(ref r, SnapshotVocabulary.Status, item.At("status"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -478,34 +445,31 @@ internal sealed partial class SnapshotDocumentReader
                 }
             }
 
-            Missing(recommendationId is null, itemStart, list, index, "recommendationId");
-            Missing(assetId is null, itemStart, list, index, "assetId");
-            Missing(status is null, itemStart, list, index, "status");
+            Missing(recommendation < 0, item, "recommendationId");
+            Missing(asset < 0, item, "assetId");
+            Missing(status is null, item, "status");
             if (_assessmentsChecked)
             {
-                Dangling(_recommendationIndex, recommendationId!, new Loc(list, index, "recommendationId"), "recommendation", recommendationStart);
+                Dangling(recommendation, Role.Recommendation, item.At("recommendationId"), recommendationStart);
             }
 
-            if (!_pairs.TryAdd((recommendationId!, assetId!), index))
+            if (!_assessments.TryAdd(recommendation, asset, status!.Value))
             {
-                throw _owner.ErrorAt(itemStart, Item(list, index),
-                    $"asset '{Shorten(assetId!)}' is assessed against recommendation '{Shorten(recommendationId!)}' a second time (first at {Item(list, _pairs[(recommendationId!, assetId!)])}).");
+                throw _owner.ErrorAt(item.Start, item.Path,
+                    $"asset '{Shorten(_ids[asset])}' is assessed against recommendation '{Shorten(_ids[recommendation])}' a second time (first at {Item.PathOf(item.List, _assessments.IndexOf(recommendation, asset))}).");
             }
-
-            _assessments.Add(new Assessment(new RecommendationId(recommendationId!), new AssetId(assetId!), status!.Value));
         }
 
-        private void ReadMetric(ref Utf8JsonReader r, int index, long itemStart)
+        private void ReadMetric(ref Utf8JsonReader r, Item item)
         {
-            const string list = "metrics";
-            string? id = null, name = null, description = null;
+            int id = -1;
             long idStart = 0;
+            string? name = null, description = null;
             MetricWeight? weight = null;
-            List<string>? recommendationIds = null;
-            List<long>? recommendationStarts = null;
+            List<(int Entry, long Start)>? recommendationIds = null;
             MetricSelector? selector = null;
             var seen = 0;
-            while (NextProperty(ref r, MetricFields, list, index, null, ref seen, out var field))
+            while (NextProperty(ref r, MetricFields, item, null, ref seen, out var field))
             {
                 if (field >= 3 && IsNull(ref r))
                 {
@@ -516,23 +480,22 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = Id(ref r, item.At("id"));
                         break;
                     case 1:
-                        name = String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = Name(ref r, item.At("name"));
                         break;
                     case 2:
-                        weight = Enum(ref r, SnapshotVocabulary.Weight, new Loc(list, index, "weight"));
+                        weight = Enum(ref r, SnapshotVocabulary.Weight, item.At("weight"));
                         break;
                     case 3:
-                        recommendationStarts = [];
-                        recommendationIds = Strings(ref r, list, index, "recommendationIds", _options.MaxIdentifierLength, pooled: true, recommendationStarts);
+                        recommendationIds = Ids(ref r, item.At("recommendationIds"));
                         break;
                     case 4:
-                        selector = Selector(ref r, list, index);
+                        selector = Selector(ref r, item);
                         break;
                     case 5:
-                        description = String(ref r, new Loc(list, index, "description"), _options.MaxTextLength, pooled: false);
+                        description = Text(ref r, item.At("description"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -540,33 +503,26 @@ internal sealed partial class SnapshotDocumentReader
                 }
             }
 
-            Missing(id is null, itemStart, list, index, "id");
-            Missing(name is null, itemStart, list, index, "name");
-            Missing(weight is null, itemStart, list, index, "weight");
-            Unique(_metricIndex, id!, list, index, idStart);
-            if (_metricsChecked && recommendationIds is not null)
-            {
-                for (var j = 0; j < recommendationIds.Count; j++)
-                {
-                    Dangling(_recommendationIndex, recommendationIds[j], new Loc(list, index, "recommendationIds", j), "recommendation", recommendationStarts![j]);
-                }
-            }
-
-            _metrics.Add(Construct(itemStart, list, index, () => new Metric(
-                id!, name!, weight!.Value, recommendationIds?.Select(RecommendationId.From), selector, description)));
+            Missing(id < 0, item, "id");
+            Missing(name is null, item, "name");
+            Missing(weight is null, item, "weight");
+            Unique(ref _roles[id].Metric, id, item, idStart);
+            References(recommendationIds, Role.Recommendation, item.At("recommendationIds"), _metricsChecked);
+            _metrics.Add(Construct(item, () => new Metric(
+                _ids[id], name!, weight!.Value, recommendationIds?.Select(x => new RecommendationId(_ids[x.Entry])), selector, description)));
         }
 
-        private MetricSelector Selector(ref Utf8JsonReader r, string list, int index)
+        private MetricSelector Selector(ref Utf8JsonReader r, Item item)
         {
             if (r.TokenType != JsonTokenType.StartObject)
             {
-                throw _owner.Error(ref r, new Loc(list, index, "selector"), $"expected an object, got {Describe(r.TokenType)}.");
+                throw _owner.Error(ref r, item.At("selector"), $"expected an object, got {Describe(r.TokenType)}.");
             }
 
             List<SecurityDomain>? domains = null;
             List<string>? workloads = null, sources = null, threats = null, tags = null;
             var seen = 0;
-            while (NextProperty(ref r, SelectorFields, list, index, "selector.", ref seen, out var field))
+            while (NextProperty(ref r, SelectorFields, item, "selector.", ref seen, out var field))
             {
                 switch (field)
                 {
@@ -574,25 +530,25 @@ internal sealed partial class SnapshotDocumentReader
                         domains = [];
                         if (!IsNull(ref r))
                         {
-                            ExpectArray(ref r, new Loc(list, index, "selector.domains"));
-                            for (var j = 0; r.Read() && r.TokenType != JsonTokenType.EndArray; j++)
+                            ExpectArray(ref r, item.At("selector.domains"));
+                            for (var j = 0; Next(ref r) != JsonTokenType.EndArray; j++)
                             {
-                                domains.Add(Domain(ref r, new Loc(list, index, "selector.domains", j)));
+                                domains.Add(Domain(ref r, item.At("selector.domains", j)));
                             }
                         }
 
                         break;
                     case 1:
-                        workloads = Strings(ref r, list, index, "selector.workloads", _options.MaxIdentifierLength, pooled: true);
+                        workloads = Strings(ref r, item.At("selector.workloads"));
                         break;
                     case 2:
-                        sources = Strings(ref r, list, index, "selector.sources", _options.MaxIdentifierLength, pooled: true);
+                        sources = Strings(ref r, item.At("selector.sources"));
                         break;
                     case 3:
-                        threats = Strings(ref r, list, index, "selector.threats", _options.MaxIdentifierLength, pooled: true);
+                        threats = Strings(ref r, item.At("selector.threats"));
                         break;
                     case 4:
-                        tags = Strings(ref r, list, index, "selector.tags", _options.MaxIdentifierLength, pooled: true);
+                        tags = Strings(ref r, item.At("selector.tags"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -603,18 +559,17 @@ internal sealed partial class SnapshotDocumentReader
             return new MetricSelector(domains, workloads?.Select(Workload.Parse), sources?.Select(RecommendationSource.Parse), threats, tags);
         }
 
-        private void ReadInitiative(ref Utf8JsonReader r, int index, long itemStart)
+        private void ReadInitiative(ref Utf8JsonReader r, Item item)
         {
-            const string list = "initiatives";
-            string? id = null, name = null, description = null;
+            int id = -1;
             long idStart = 0;
+            string? name = null, description = null;
             InitiativeKind? kind = null;
-            List<string>? metricIds = null, recommendationIds = null;
-            List<long>? metricStarts = null, recommendationStarts = null;
+            List<(int Entry, long Start)>? metricIds = null, recommendationIds = null;
             double? targetScore = null;
             var favorite = false;
             var seen = 0;
-            while (NextProperty(ref r, InitiativeFields, list, index, null, ref seen, out var field))
+            while (NextProperty(ref r, InitiativeFields, item, null, ref seen, out var field))
             {
                 if (field >= 3 && IsNull(ref r))
                 {
@@ -625,30 +580,28 @@ internal sealed partial class SnapshotDocumentReader
                 {
                     case 0:
                         idStart = r.TokenStartIndex;
-                        id = String(ref r, new Loc(list, index, "id"), _options.MaxIdentifierLength, pooled: true);
+                        id = Id(ref r, item.At("id"));
                         break;
                     case 1:
-                        name = String(ref r, new Loc(list, index, "name"), _options.MaxIdentifierLength, pooled: false);
+                        name = Name(ref r, item.At("name"));
                         break;
                     case 2:
-                        kind = Enum(ref r, SnapshotVocabulary.InitiativeKind, new Loc(list, index, "kind"));
+                        kind = Enum(ref r, SnapshotVocabulary.InitiativeKind, item.At("kind"));
                         break;
                     case 3:
-                        metricStarts = [];
-                        metricIds = Strings(ref r, list, index, "metricIds", _options.MaxIdentifierLength, pooled: true, metricStarts);
+                        metricIds = Ids(ref r, item.At("metricIds"));
                         break;
                     case 4:
-                        recommendationStarts = [];
-                        recommendationIds = Strings(ref r, list, index, "recommendationIds", _options.MaxIdentifierLength, pooled: true, recommendationStarts);
+                        recommendationIds = Ids(ref r, item.At("recommendationIds"));
                         break;
                     case 5:
-                        targetScore = Number(ref r, new Loc(list, index, "targetScore"), 0, 100);
+                        targetScore = Number(ref r, item.At("targetScore"), 0, 100);
                         break;
                     case 6:
-                        favorite = Boolean(ref r, new Loc(list, index, "favorite"));
+                        favorite = Boolean(ref r, item.At("favorite"));
                         break;
                     case 7:
-                        description = String(ref r, new Loc(list, index, "description"), _options.MaxTextLength, pooled: false);
+                        description = Text(ref r, item.At("description"));
                         break;
                     default:
                         SkipValue(ref r);
@@ -656,59 +609,81 @@ internal sealed partial class SnapshotDocumentReader
                 }
             }
 
-            Missing(id is null, itemStart, list, index, "id");
-            Missing(name is null, itemStart, list, index, "name");
-            Missing(kind is null, itemStart, list, index, "kind");
-            Unique(_initiativeIndex, id!, list, index, idStart);
-            if (_initiativesChecked)
-            {
-                for (var j = 0; j < (metricIds?.Count ?? 0); j++)
-                {
-                    Dangling(_metricIndex, metricIds![j], new Loc(list, index, "metricIds", j), "metric", metricStarts![j]);
-                }
+            Missing(id < 0, item, "id");
+            Missing(name is null, item, "name");
+            Missing(kind is null, item, "kind");
+            Unique(ref _roles[id].Initiative, id, item, idStart);
+            References(metricIds, Role.Metric, item.At("metricIds"), _initiativesChecked);
+            References(recommendationIds, Role.Recommendation, item.At("recommendationIds"), _initiativesChecked);
+            _initiatives.Add(Construct(item, () => new Initiative(
+                _ids[id], name!, kind!.Value, metricIds?.Select(x => new MetricId(_ids[x.Entry])), recommendationIds?.Select(x => new RecommendationId(_ids[x.Entry])),
+                targetScore, favorite, description)));
+        }
 
-                for (var j = 0; j < (recommendationIds?.Count ?? 0); j++)
-                {
-                    Dangling(_recommendationIndex, recommendationIds![j], new Loc(list, index, "recommendationIds", j), "recommendation", recommendationStarts![j]);
-                }
+        // ----- identities and references -----
+
+        /// <summary>Records that <paramref name="entry"/> is the id of <paramref name="item"/> in its list (<paramref name="role"/> is the entry's slot for that list).</summary>
+        private void Unique(ref int role, int entry, Item item, long idStart)
+        {
+            if (role != 0)
+            {
+                throw _owner.ErrorAt(idStart, item.At("id").ToString(), $"duplicate id '{Shorten(_ids[entry])}' (first at {Item.PathOf(item.List, role - 1)}).");
             }
 
-            _initiatives.Add(Construct(itemStart, list, index, () => new Initiative(
-                id!, name!, kind!.Value, metricIds?.Select(MetricId.From), recommendationIds?.Select(RecommendationId.From), targetScore, favorite, description)));
+            role = item.Index + 1;
+        }
+
+        /// <summary>Checks references now when their targets were read already (<paramref name="now"/>), otherwise at the end.</summary>
+        private void References(List<(int Entry, long Start)>? ids, Role target, Loc path, bool now)
+        {
+            for (var j = 0; j < (ids?.Count ?? 0); j++)
+            {
+                var (entry, start) = ids![j];
+                if (now)
+                {
+                    Dangling(entry, target, path with { Item = j }, start);
+                }
+                else
+                {
+                    _laterReferences.Add(new Reference(entry, target, path with { Item = j }));
+                }
+            }
+        }
+
+        private void Dangling(int entry, Role target, Loc path, long? tokenStart)
+        {
+            ref var roles = ref _roles[entry];
+            if ((target == Role.Recommendation ? roles.Recommendation : roles.Metric) != 0)
+            {
+                return;
+            }
+
+            var problem = $"'{Shorten(_ids[entry])}' names no {(target == Role.Recommendation ? "recommendation" : "metric")} of the document (dangling id).";
+            throw tokenStart is { } start ? _owner.ErrorAt(start, path.ToString(), problem) : new SnapshotFormatException(path.ToString(), problem, null, null);
         }
 
         // ----- values -----
 
         /// <summary>
         /// Moves to the next property of the current object and to its value. Returns false at the end
-        /// of the object. <paramref name="field"/> is the index in <paramref name="names"/>, or -1 for an
+        /// of the object. <paramref name="field"/> is the index in <paramref name="fields"/>, or -1 for an
         /// unknown property (the caller skips its value).
         /// </summary>
-        private bool NextProperty(ref Utf8JsonReader r, string[] names, string list, int index, string? prefix, ref int seen, out int field)
+        private bool NextProperty(ref Utf8JsonReader r, Fields fields, Item item, string? prefix, ref int seen, out int field)
         {
-            Next(ref r);
-            if (r.TokenType == JsonTokenType.EndObject)
+            if (Next(ref r) == JsonTokenType.EndObject)
             {
                 field = -1;
                 return false;
             }
 
-            field = -1;
-            var utf8 = Utf8Names[names];
-            for (var i = 0; i < utf8.Length; i++)
-            {
-                if (r.ValueTextEquals(utf8[i]))
-                {
-                    field = i;
-                    break;
-                }
-            }
-
+            // Writers usually keep one order: try the field after the last one seen first.
+            field = fields.Find(Utf8Value(ref r), seen == 0 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)seen));
             if (field >= 0)
             {
                 if ((seen & (1 << field)) != 0)
                 {
-                    throw _owner.Error(ref r, new Loc(list, index, prefix + names[field]), "the property appears twice.");
+                    throw _owner.Error(ref r, item.At(prefix + fields.Names[field]), "the property appears twice.");
                 }
 
                 seen |= 1 << field;
@@ -718,34 +693,36 @@ internal sealed partial class SnapshotDocumentReader
             return true;
         }
 
-        private static void Next(ref Utf8JsonReader r)
+        /// <summary>Reads the next token; throws <see cref="RecordIncompleteException"/> when the record goes on past the buffer.</summary>
+        private static JsonTokenType Next(ref Utf8JsonReader r)
         {
             if (!r.Read())
             {
-                // The record was checked to be complete before parsing; this cannot happen.
-                throw new InvalidOperationException("The record ended unexpectedly.");
+                throw RecordIncompleteException.Instance;
             }
+
+            return r.TokenType;
         }
 
         private static void SkipValue(ref Utf8JsonReader r)
         {
             if (!r.TrySkip())
             {
-                throw new InvalidOperationException("The record ended unexpectedly.");
+                throw RecordIncompleteException.Instance;
             }
         }
 
         private static bool IsNull(ref Utf8JsonReader r) => r.TokenType == JsonTokenType.Null;
 
-        private void Missing(bool missing, long itemStart, string list, int index, string property)
+        private void Missing(bool missing, Item item, string property)
         {
             if (missing)
             {
-                throw _owner.ErrorAt(itemStart, Item(list, index), $"missing required property '{property}'.");
+                throw _owner.ErrorAt(item.Start, item.Path, $"missing required property '{property}'.");
             }
         }
 
-        private T Construct<T>(long itemStart, string list, int index, Func<T> create)
+        private T Construct<T>(Item item, Func<T> create)
         {
             try
             {
@@ -761,8 +738,7 @@ internal sealed partial class SnapshotDocumentReader
                     "isFavorite" => "favorite",
                     var name => name,
                 };
-                var path = field is null ? Item(list, index) : new Loc(list, index, field).ToString();
-                throw _owner.ErrorAt(itemStart, path, ex.Message);
+                throw _owner.ErrorAt(item.Start, field is null ? item.Path : item.At(field).ToString(), ex.Message);
             }
         }
 
@@ -774,29 +750,108 @@ internal sealed partial class SnapshotDocumentReader
             }
         }
 
-        private List<string> Strings(ref Utf8JsonReader r, string list, int index, string field, int maxLength, bool pooled, List<long>? starts = null)
+        /// <summary>An identifier (or other repeated short string), interned: its entry in <see cref="_ids"/>.</summary>
+        private int Id(ref Utf8JsonReader r, Loc path)
         {
-            var values = new List<string>();
-            if (IsNull(ref r))
+            if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped)
             {
-                return values;
-            }
-
-            ExpectArray(ref r, new Loc(list, index, field));
-            for (var j = 0; ; j++)
-            {
-                Next(ref r);
-                if (r.TokenType == JsonTokenType.EndArray)
+                // At most one character per byte: a text seen before is valid (it was checked when added).
+                var utf8 = r.ValueSpan;
+                if (utf8.Length <= _options.MaxIdentifierLength)
                 {
-                    return values;
+                    var hash = Utf8StringTable.Hash(utf8);
+                    var entry = _ids.Find(utf8, hash);
+                    return entry >= 0 ? entry : AddId(utf8, hash, Chars(ref r, path, _options.MaxIdentifierLength));
                 }
-
-                starts?.Add(r.TokenStartIndex);
-                values.Add(String(ref r, new Loc(list, index, field, j), maxLength, pooled));
             }
+
+            // Escaped, long or not a string: check and decode first, then look the text up by its UTF-8 bytes.
+            var chars = Chars(ref r, path, _options.MaxIdentifierLength);
+            if (_bytes.Length < chars.Length * 3)
+            {
+                _bytes = new byte[Math.Max(chars.Length * 3, _bytes.Length * 2)];
+            }
+
+            var key = _bytes.AsSpan(0, Encoding.UTF8.GetBytes(chars, _bytes));
+            var keyHash = Utf8StringTable.Hash(key);
+            var found = _ids.Find(key, keyHash);
+            return found >= 0 ? found : AddId(key, keyHash, chars);
         }
 
-        private string String(ref Utf8JsonReader r, Loc path, int maxLength, bool pooled)
+        private int AddId(ReadOnlySpan<byte> utf8, int hash, ReadOnlySpan<char> text)
+        {
+            var entry = _ids.Add(utf8, hash, new string(text));
+            if (entry >= _roles.Length)
+            {
+                Array.Resize(ref _roles, _roles.Length * 2);
+            }
+
+            return entry;
+        }
+
+        /// <summary>A name: a string of at most <see cref="SnapshotReadOptions.MaxIdentifierLength"/> characters, not interned.</summary>
+        private string Name(ref Utf8JsonReader r, Loc path) => new(Chars(ref r, path, _options.MaxIdentifierLength));
+
+        /// <summary>Free text: at most <see cref="SnapshotReadOptions.MaxTextLength"/> characters.</summary>
+        private string Text(ref Utf8JsonReader r, Loc path) => new(Chars(ref r, path, _options.MaxTextLength));
+
+        /// <summary>A list of interned strings (tags, threats, workloads, sources); <c>null</c> is an empty list.</summary>
+        private List<string> Strings(ref Utf8JsonReader r, Loc path)
+        {
+            var values = new List<string>();
+            for (var j = 0; Element(ref r, path, j); j++)
+            {
+                values.Add(_ids[Id(ref r, path with { Item = j })]);
+            }
+
+            return values;
+        }
+
+        /// <summary>A list of free texts; <c>null</c> is an empty list.</summary>
+        private List<string> Texts(ref Utf8JsonReader r, Loc path)
+        {
+            var values = new List<string>();
+            for (var j = 0; Element(ref r, path, j); j++)
+            {
+                values.Add(Text(ref r, path with { Item = j }));
+            }
+
+            return values;
+        }
+
+        /// <summary>A list of identifiers with where each starts (for reference errors); <c>null</c> is an empty list.</summary>
+        private List<(int Entry, long Start)> Ids(ref Utf8JsonReader r, Loc path)
+        {
+            var values = new List<(int, long)>();
+            for (var j = 0; Element(ref r, path, j); j++)
+            {
+                values.Add((Id(ref r, path with { Item = j }), r.TokenStartIndex));
+            }
+
+            return values;
+        }
+
+        /// <summary>Moves to element <paramref name="j"/> of the array <paramref name="r"/> is on (or in); false at its end or for <c>null</c>.</summary>
+        private bool Element(ref Utf8JsonReader r, Loc path, int j)
+        {
+            if (j == 0)
+            {
+                if (IsNull(ref r))
+                {
+                    return false;
+                }
+
+                ExpectArray(ref r, path);
+            }
+
+            return Next(ref r) != JsonTokenType.EndArray;
+        }
+
+        /// <summary>
+        /// Checks a string value (type, length, not blank) and decodes it into a scratch buffer that the
+        /// next call reuses.
+        /// </summary>
+        private ReadOnlySpan<char> Chars(ref Utf8JsonReader r, Loc path, int maxLength)
         {
             if (r.TokenType != JsonTokenType.String)
             {
@@ -827,21 +882,10 @@ internal sealed partial class SnapshotDocumentReader
                 throw _owner.Error(ref r, path, "the text must not be empty or white space.");
             }
 
-            if (!pooled)
-            {
-                return new string(chars);
-            }
-
-            if (_poolLookup.TryGetValue(chars, out var existing))
-            {
-                return existing;
-            }
-
-            var text = new string(chars);
-            _pool.Add(text, text);
-            return text;
+            return chars;
         }
 
+        /// <summary>The unescaped UTF-8 bytes of the current string or property name (the raw bytes when nothing is escaped).</summary>
         private ReadOnlySpan<byte> Utf8Value(ref Utf8JsonReader r)
         {
             if (!r.ValueIsEscaped)
@@ -913,7 +957,7 @@ internal sealed partial class SnapshotDocumentReader
 
         private Uri Url(ref Utf8JsonReader r, Loc path)
         {
-            var text = String(ref r, path, _options.MaxTextLength, pooled: false);
+            var text = Text(ref r, path);
             if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
             {
                 return uri;
@@ -955,8 +999,6 @@ internal sealed partial class SnapshotDocumentReader
             return text.Length >= 6 && text[^6] is (byte)'+' or (byte)'-' && text[^3] == (byte)':';
         }
 
-        // ----- paths -----
-
         private static string ListName(Root list) => list switch
         {
             Root.Assets => "assets",
@@ -966,28 +1008,74 @@ internal sealed partial class SnapshotDocumentReader
             _ => "initiatives",
         };
 
-        private static string Item(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"$.{list}[{index}]");
-
         private static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+
+        /// <summary>The property names of one kind of object, as text (for messages) and as UTF-8 (for matching).</summary>
+        private sealed class Fields
+        {
+            private readonly byte[][] _utf8;
+
+            public Fields(params string[] names)
+            {
+                Names = names;
+                _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+            }
+
+            public string[] Names { get; }
+
+            /// <summary>The index of <paramref name="name"/>, trying <paramref name="first"/> first; -1 when unknown.</summary>
+            public int Find(ReadOnlySpan<byte> name, int first)
+            {
+                var count = _utf8.Length;
+                for (int k = 0, i = first < count ? first : 0; k < count; k++, i = i + 1 == count ? 0 : i + 1)
+                {
+                    if (name.SequenceEqual(_utf8[i]))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+        }
+
+        /// <summary>The list item being read: its list, index and where its <c>{</c> starts in the buffer.</summary>
+        private readonly record struct Item(string List, int Index, long Start)
+        {
+            public string Path => PathOf(List, Index);
+
+            public Loc At(string field, int item = -1) => new(List, Index, field, item);
+
+            public static string PathOf(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"$.{list}[{index}]");
+        }
+
+        /// <summary>What an interned entry identifies: its index + 1 in each list (0 when it is no id of that list).</summary>
+        private struct Roles
+        {
+            public int Recommendation;
+            public int Asset;
+            public int Metric;
+            public int Initiative;
+        }
+
+        private enum Role
+        {
+            Recommendation,
+            Metric,
+        }
+
+        private readonly record struct Reference(int Entry, Role Target, Loc Path);
     }
 
-    /// <summary>
-    /// Compares identifiers by reference: every identifier the reader keeps comes from its string pool,
-    /// so equal text is the same instance. Much cheaper than hashing the text again for each of a
-    /// million assessments.
-    /// </summary>
-    private sealed class PooledComparer : IEqualityComparer<string>, IEqualityComparer<(string, string)>
+    /// <summary>A record goes on past the end of the buffer: the caller refills and reads it again.</summary>
+    private sealed class RecordIncompleteException : Exception
     {
-        public static readonly PooledComparer Instance = new();
+        public static readonly RecordIncompleteException Instance = new();
 
-        public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
-
-        public bool Equals((string, string) x, (string, string) y) => ReferenceEquals(x.Item1, y.Item1) && ReferenceEquals(x.Item2, y.Item2);
-
-        public int GetHashCode((string, string) obj)
-            => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item2));
+        private RecordIncompleteException()
+            : base("The record goes on past the end of the buffer.")
+        {
+        }
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
 {
     private const int InitialBufferSize = 64 * 1024;
 
+    /// <summary>How much buffer must follow a record's start for the record to be parsed without checking first that it ends there.</summary>
+    private const int DirectParseMargin = 4 * 1024;
+
     private static readonly SearchValues<byte> Separators = SearchValues.Create(" \t\r\n,:"u8);
 
     private readonly Stream? _stream;
@@ -392,39 +395,62 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
 
                 case Phase.ListItem:
                     {
-                        var probe = reader;
-                        if (!probe.Read())
+                        // No copy of the reader here (it is a large struct): when the data runs out, Step
+                        // returns false and the next Run starts again from the committed state.
+                        if (!reader.Read())
                         {
                             return false;
                         }
 
-                        if (probe.TokenType == JsonTokenType.EndArray)
+                        if (reader.TokenType == JsonTokenType.EndArray)
                         {
                             _records.ListCompleted(_property);
                             _phase = Phase.RootProperty;
-                            reader = probe;
                             break;
                         }
 
-                        if (probe.TokenType != JsonTokenType.StartObject)
+                        if (reader.TokenType != JsonTokenType.StartObject)
                         {
-                            throw Error(ref probe, CurrentPath(), $"expected an object, got {Describe(probe.TokenType)}.");
+                            throw Error(ref reader, CurrentPath(), $"expected an object, got {Describe(reader.TokenType)}.");
                         }
 
-                        var itemStart = (int)probe.TokenStartIndex;
-                        if (!probe.TrySkip())
+                        // A record is parsed straight from the buffer when it surely ends there (the rest of the
+                        // stream is in) or probably does (plenty of buffer left): one tokenising pass. Otherwise,
+                        // or if it turns out not to end there, a copy of the reader first checks that it is complete.
+                        var itemStart = (int)reader.TokenStartIndex;
+                        var direct = _endOfStream || _end - _start - itemStart >= DirectParseMargin;
+                        if (!direct && !Complete(reader, committed, itemStart))
                         {
-                            // The record is not entirely in the buffer yet: refill and try it again.
                             return false;
                         }
 
-                        if (probe.BytesConsumed - reader.BytesConsumed > _options.MaxRecordBytes)
+                        try
+                        {
+                            if (!_records.ReadItem(ref reader, _property, _index))
+                            {
+                                // Only a direct parse can run out of data: refill and read the record again.
+                                return false;
+                            }
+                        }
+                        catch (SnapshotFormatException) when (direct)
+                        {
+                            // Report the record's own problem only once it is known to be complete, well-formed
+                            // and within MaxRecordBytes, exactly as when it is checked first.
+                            var probe = new Utf8JsonReader(_buffer.AsSpan(_start + (int)committed, _end - _start - (int)committed), isFinalBlock: false, committedState);
+                            probe.Read();
+                            if (!Complete(probe, 0, itemStart))
+                            {
+                                return false;
+                            }
+
+                            throw;
+                        }
+
+                        if (direct && reader.BytesConsumed - committed > _options.MaxRecordBytes)
                         {
                             throw TooLarge(itemStart);
                         }
 
-                        reader.Read();
-                        _records.ReadItem(ref reader, _property, _index);
                         _index++;
                         break;
                     }
@@ -454,6 +480,26 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
             committed = reader.BytesConsumed;
             committedState = reader.CurrentState;
         }
+    }
+
+    /// <summary>
+    /// Whether the record whose <c>{</c> a copy of the reader is on ends within the buffer; throws when it is
+    /// malformed or larger than <see cref="SnapshotReadOptions.MaxRecordBytes"/> (<paramref name="before"/>: where the
+    /// item's separators start, in the copy's own count of bytes).
+    /// </summary>
+    private bool Complete(Utf8JsonReader probe, long before, int itemStart)
+    {
+        if (!probe.TrySkip())
+        {
+            return false;
+        }
+
+        if (probe.BytesConsumed - before > _options.MaxRecordBytes)
+        {
+            throw TooLarge(itemStart);
+        }
+
+        return true;
     }
 
     private static bool IsList(Root property)
