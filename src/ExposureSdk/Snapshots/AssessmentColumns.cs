@@ -123,6 +123,12 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
         private readonly List<int[]> _assets = [];
         private readonly List<byte[]> _statuses = [];
 
+        // The chunk being filled, and the index of its first value.
+        private int[] _recommendationChunk = [];
+        private int[] _assetChunk = [];
+        private byte[] _statusChunk = [];
+        private int _chunkStart;
+
         // Per asset entry: 0 = not seen; start + 1 of its only run so far; -1 = promoted to the pair set.
         private int[] _runStart = new int[1024];
         private int[] _runLength = new int[1024];
@@ -152,28 +158,17 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
                 return false;
             }
 
-            var count = Count;
-            int chunk = count >> ChunkShift, offset = count & ChunkMask;
-            if (chunk == _recommendations.Count)
+            var offset = Count - _chunkStart;
+            if (offset == _recommendationChunk.Length)
             {
-                // The first chunk starts small (small documents) and grows to a full chunk.
-                var size = chunk == 0 ? 256 : ChunkSize;
-                _recommendations.Add(new int[size]);
-                _assets.Add(new int[size]);
-                _statuses.Add(new byte[size]);
-            }
-            else if (offset == _recommendations[chunk].Length)
-            {
-                var size = Math.Min(offset * 2, ChunkSize);
-                _recommendations[chunk] = Resized(_recommendations[chunk], size);
-                _assets[chunk] = Resized(_assets[chunk], size);
-                _statuses[chunk] = Resized(_statuses[chunk], size);
+                NextChunk();
+                offset = Count - _chunkStart;
             }
 
-            _recommendations[chunk][offset] = recommendation;
-            _assets[chunk][offset] = asset;
-            _statuses[chunk][offset] = (byte)status;
-            Count = count + 1;
+            _recommendationChunk[offset] = recommendation;
+            _assetChunk[offset] = asset;
+            _statusChunk[offset] = (byte)status;
+            Count++;
             return true;
         }
 
@@ -192,6 +187,26 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
         }
 
         public AssessmentColumns Build(string[] ids) => new([.. _recommendations], [.. _assets], [.. _statuses], Count, ids);
+
+        /// <summary>Makes room for the next value: a new chunk, or (while the first chunk is not full size) a larger first chunk.</summary>
+        private void NextChunk()
+        {
+            if (_recommendations.Count == 1 && _recommendationChunk.Length < ChunkSize)
+            {
+                // The first chunk starts small (small documents) and grows to a full chunk.
+                var size = _recommendationChunk.Length * 2;
+                _recommendationChunk = _recommendations[0] = Resized(_recommendationChunk, size);
+                _assetChunk = _assets[0] = Resized(_assetChunk, size);
+                _statusChunk = _statuses[0] = Resized(_statusChunk, size);
+                return;
+            }
+
+            var length = _recommendations.Count == 0 ? 256 : ChunkSize;
+            _chunkStart = Count;
+            _recommendations.Add(_recommendationChunk = new int[length]);
+            _assets.Add(_assetChunk = new int[length]);
+            _statuses.Add(_statusChunk = new byte[length]);
+        }
 
         private static T[] Resized<T>(T[] array, int size)
         {
@@ -242,11 +257,10 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
         }
     }
 
-    /// <summary>A set of recommendation entries for the current run, cleared in O(1) by a generation stamp.</summary>
+    /// <summary>A set of recommendation entries for the current run, cleared in O(1) by a generation stamp kept beside each key.</summary>
     private sealed class RunSet
     {
-        private int[] _keys = new int[64];
-        private int[] _stamps = new int[64];
+        private Slot[] _slots = new Slot[64];
         private int _stamp = 1;
         private int _count;
 
@@ -255,30 +269,31 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
             _count = 0;
             if (++_stamp == int.MaxValue)
             {
-                Array.Clear(_stamps);
+                Array.Clear(_slots);
                 _stamp = 1;
             }
         }
 
         public bool Add(int key)
         {
-            if (_count * 2 >= _keys.Length)
+            if (_count * 2 >= _slots.Length)
             {
                 Grow();
             }
 
-            var mask = _keys.Length - 1;
-            for (var slot = Spread(key) & mask; ; slot = (slot + 1) & mask)
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            for (var i = Spread(key) & mask; ; i = (i + 1) & mask)
             {
-                if (_stamps[slot] != _stamp)
+                ref var slot = ref slots[i];
+                if (slot.Stamp != _stamp)
                 {
-                    _stamps[slot] = _stamp;
-                    _keys[slot] = key;
+                    slot = new Slot(key, _stamp);
                     _count++;
                     return true;
                 }
 
-                if (_keys[slot] == key)
+                if (slot.Key == key)
                 {
                     return false;
                 }
@@ -287,23 +302,20 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
 
         private void Grow()
         {
-            var keys = _keys;
-            var stamps = _stamps;
-            _keys = new int[keys.Length * 2];
-            _stamps = new int[keys.Length * 2];
-            var mask = _keys.Length - 1;
-            for (var i = 0; i < keys.Length; i++)
+            var old = _slots;
+            _slots = new Slot[old.Length * 2];
+            var mask = _slots.Length - 1;
+            foreach (var slot in old)
             {
-                if (stamps[i] == _stamp)
+                if (slot.Stamp == _stamp)
                 {
-                    var slot = Spread(keys[i]) & mask;
-                    while (_stamps[slot] == _stamp)
+                    var i = Spread(slot.Key) & mask;
+                    while (_slots[i].Stamp == _stamp)
                     {
-                        slot = (slot + 1) & mask;
+                        i = (i + 1) & mask;
                     }
 
-                    _stamps[slot] = _stamp;
-                    _keys[slot] = keys[i];
+                    _slots[i] = slot;
                 }
             }
         }
@@ -313,6 +325,8 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
             var h = (uint)key * 0x9E3779B9u;
             return (int)(h ^ (h >> 15));
         }
+
+        private readonly record struct Slot(int Key, int Stamp);
     }
 
     /// <summary>An open-addressing set of (recommendation, asset) pairs packed in a long, at most half full.</summary>

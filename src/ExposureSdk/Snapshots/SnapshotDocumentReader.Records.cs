@@ -38,6 +38,8 @@ internal sealed partial class SnapshotDocumentReader
 
         private static readonly Fields CountsFields = new("affected", "total");
 
+        private static readonly AssetKind UnknownKind = AssetKind.Unknown;
+
         /// <summary>Every property name the reader knows, by object (for the schema drift test).</summary>
         public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownProperties { get; } = new Dictionary<string, IReadOnlyList<string>>
         {
@@ -229,7 +231,7 @@ internal sealed partial class SnapshotDocumentReader
             int id = -1;
             long idStart = 0;
             string? name = null;
-            AssetKind kind = AssetKind.Unknown;
+            var kind = UnknownKind;
             AssetCriticality? criticality = null;
             List<string>? tags = null;
             var seen = 0;

@@ -69,7 +69,9 @@ internal sealed class EnumNames<T>
     {
         for (var i = 0; i < _utf8.Length; i++)
         {
-            if (System.Text.Ascii.EqualsIgnoreCase(utf8, _utf8[i]))
+            // The length first: most candidates differ in length, and the exact spelling (as written) next.
+            var name = _utf8[i];
+            if (utf8.Length == name.Length && (utf8.SequenceEqual(name) || System.Text.Ascii.EqualsIgnoreCase(utf8, name)))
             {
                 value = _values[i];
                 return true;
