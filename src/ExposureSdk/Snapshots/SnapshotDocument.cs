@@ -80,7 +80,7 @@ public static class SnapshotDocument
     public static ExposureSnapshot Read(ReadOnlySpan<byte> utf8Json, SnapshotReadOptions? options = null)
     {
         using var reader = new SnapshotDocumentReader(utf8Json, options);
-        return reader.Read();
+        return reader.Read(utf8Json);
     }
 
     /// <summary>Writes a snapshot as a snapshot document to a stream, asynchronously, flushing as it goes (memory stays bounded).</summary>

@@ -83,6 +83,7 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
         _records = new Records(this);
     }
 
+    /// <summary>A reader for text already in memory: <see cref="Read(ReadOnlySpan{byte})"/> copies it into the buffer chunk by chunk, like a stream.</summary>
     public SnapshotDocumentReader(ReadOnlySpan<byte> utf8Json, SnapshotReadOptions? options)
     {
         _options = Checked(options);
@@ -91,10 +92,8 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
             throw new SnapshotFormatException("$", FormattableString.Invariant($"the document is longer than {_options.MaxDocumentBytes} bytes (MaxDocumentBytes)."), null, null);
         }
 
-        _buffer = utf8Json.ToArray();
-        _end = _buffer.Length;
-        _totalBytes = _end;
-        _endOfStream = true;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+        _pooled = true;
         _state = new JsonReaderState(ReaderOptions(_options));
         _records = new Records(this);
     }
@@ -114,6 +113,23 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
         while (!Run())
         {
             Fill();
+        }
+
+        return _records.Build();
+    }
+
+    /// <summary>Reads the text given to the in-memory constructor (never a copy of the whole text: at most one buffer).</summary>
+    public ExposureSnapshot Read(ReadOnlySpan<byte> utf8Json)
+    {
+        while (!Run())
+        {
+            PrepareFill();
+            var count = Math.Min(_buffer.Length - _end, utf8Json.Length);
+            utf8Json[..count].CopyTo(_buffer.AsSpan(_end));
+            utf8Json = utf8Json[count..];
+            _end += count;
+            _totalBytes += count;
+            _endOfStream = utf8Json.IsEmpty;
         }
 
         return _records.Build();
