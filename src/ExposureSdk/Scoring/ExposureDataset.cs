@@ -15,7 +15,9 @@ namespace ExposureSdk.Scoring;
 /// <para><b>Layout.</b> Asset and recommendation ids are interned to integers in ordinal id order. The
 /// assessments are compressed sparse rows: per recommendation, a segment of asset indices in ascending
 /// order and a parallel status byte (5 bytes per assessment). Each metric keeps two bitsets over the
-/// assets (in scope, affected). There is no object per assessment.</para>
+/// assets (in scope, affected). For incremental updates each asset also keeps its own rows (recommendation
+/// index and a copy of the status, 3 bytes per assessment) and an open-addressing table finds an asset by
+/// id. There is no object per assessment.</para>
 /// <para><b>Rollup.</b> <see cref="Recompute"/> splits the assets into ranges and rolls every range up in
 /// parallel into a partial result (per metric: exact integer counts of assets in scope and affected, and
 /// the first 100 affected assets). Partial results merge with an associative, commutative merge whose
@@ -37,6 +39,15 @@ public sealed class ExposureDataset
     private readonly int[] _recStart;
     private readonly int[] _assets;
     private readonly byte[] _status;
+    // Per asset, its rows (assessments) in recommendation order: the recommendation (16-bit when there are at
+    // most 65,536 recommendations, else 32-bit) and a copy of the status, so that an update re-derives the
+    // asset's membership of a metric without searching segments; and an open-addressing table from asset id
+    // to index.
+    private readonly int[] _assetRowStart;
+    private readonly ushort[]? _rowRec16;
+    private readonly int[]? _rowRec32;
+    private readonly byte[] _rowStatus;
+    private readonly int[] _assetTable;
     private readonly long[] _healthy;
     private readonly long[] _unhealthy;
     private readonly long[] _notApplicable;
@@ -199,6 +210,9 @@ public sealed class ExposureDataset
         _metricRecIds = memberLists.Select(l => l.Select(r => recs[r].Id).ToArray().AsReadOnly()).ToArray();
         _metricInitiativeIds = metricInitiatives.Select(l => l.Select(i => _initiatives[i].Id).ToArray().AsReadOnly()).ToArray();
 
+        (_assetRowStart, _rowRec16, _rowRec32, _rowStatus) = AssetRows(assetIds.Length, recStart, assets, status);
+        _assetTable = AssetTable(assetIds);
+
         // Per-recommendation counts and points.
         _healthy = new long[recCount];
         _unhealthy = new long[recCount];
@@ -264,10 +278,16 @@ public sealed class ExposureDataset
     public int InitiativeCount => _initiatives.Length;
 
     /// <summary>
-    /// The approximate bytes held by the per-assessment and per-asset arrays: 5 bytes per assessment
-    /// (asset index and status) plus two bits per asset per metric; asset id strings not included.
+    /// The approximate bytes held by the per-assessment and per-asset arrays: 8 bytes per assessment (asset
+    /// index and status by recommendation; recommendation and status by asset, with 2-byte recommendation
+    /// indices up to 65,536 recommendations, 4-byte beyond), two bits per asset per metric, and 12 to 20 bytes
+    /// per asset (where its rows start, and the id table, at most half full); asset id strings not included.
     /// </summary>
-    public long ColumnarBytes => (_assets.LongLength * sizeof(int)) + _status.LongLength + ((_scopeBits.LongLength + _affectedBits.LongLength) * sizeof(ulong));
+    public long ColumnarBytes =>
+        (_assets.LongLength * sizeof(int)) + _status.LongLength
+        + ((_rowRec16?.LongLength ?? 0) * sizeof(ushort)) + ((_rowRec32?.LongLength ?? 0) * sizeof(int)) + _rowStatus.LongLength
+        + ((_assetRowStart.LongLength + _assetTable.LongLength) * sizeof(int))
+        + ((_scopeBits.LongLength + _affectedBits.LongLength) * sizeof(ulong));
 
     /// <summary>Creates a dataset from a snapshot (rolled up).</summary>
     /// <param name="snapshot">The snapshot.</param>
@@ -461,7 +481,9 @@ public sealed class ExposureDataset
     /// <summary>
     /// Changes one existing assessment's status and updates the recommendation's counts, state and points
     /// and the scope, affected count and score of every metric containing it, in time proportional to the
-    /// metrics' member counts (microseconds), not to the dataset.
+    /// asset's assessments and the metrics' member counts (about a microsecond), not to the dataset: the
+    /// asset is found by hashing its id, its membership of each metric by merging the metric's members with
+    /// the asset's own assessments.
     /// </summary>
     /// <param name="recommendationId">The recommendation.</param>
     /// <param name="assetId">The asset.</param>
@@ -476,20 +498,21 @@ public sealed class ExposureDataset
         }
 
         var r = RecIndex(recommendationId);
-        var a = Array.BinarySearch(_assetIds, assetId.Value, StringComparer.Ordinal);
-        var k = a < 0 ? -1 : Array.BinarySearch(_assets, _recStart[r], _recStart[r + 1] - _recStart[r], a);
-        if (k < 0)
+        var a = AssetIndex(assetId.Value);
+        var row = a < 0 ? -1 : AssetRow(a, r);
+        if (row < 0)
         {
             throw new ArgumentException($"The dataset has no assessment of asset '{assetId}' against recommendation '{recommendationId}'; adding assessments needs a new dataset.", nameof(assetId));
         }
 
-        var old = (AssessmentStatus)_status[k];
+        var old = (AssessmentStatus)_rowStatus[row];
         if (old == status)
         {
             return;
         }
 
-        _status[k] = (byte)status;
+        _status[SegmentPosition(r, a)] = (byte)status;
+        _rowStatus[row] = (byte)status;
         Count(r, old, -1);
         Count(r, status, +1);
         RescorePoints(r);
@@ -685,6 +708,146 @@ public sealed class ExposureDataset
         return (start, items);
     }
 
+    /// <summary>Builds the per-asset rows (transposed CSR): each asset's recommendations in ascending order, with their statuses.</summary>
+    private static (int[] Start, ushort[]? Rec16, int[]? Rec32, byte[] Status) AssetRows(int assetCount, int[] recStart, int[] assets, byte[] status)
+    {
+        var start = new int[assetCount + 1];
+        foreach (var a in assets)
+        {
+            start[a + 1]++;
+        }
+
+        for (var a = 0; a < assetCount; a++)
+        {
+            start[a + 1] += start[a];
+        }
+
+        var recCount = recStart.Length - 1;
+        var rec16 = recCount <= ushort.MaxValue + 1 ? new ushort[assets.Length] : null;
+        var rec32 = rec16 is null ? new int[assets.Length] : null;
+        var rowStatus = new byte[assets.Length];
+        var cursor = (int[])start.Clone();
+        for (var r = 0; r < recCount; r++)
+        {
+            for (var k = recStart[r]; k < recStart[r + 1]; k++)
+            {
+                var row = cursor[assets[k]]++;
+                if (rec16 is not null)
+                {
+                    rec16[row] = (ushort)r;
+                }
+                else
+                {
+                    rec32![row] = r;
+                }
+
+                rowStatus[row] = status[k];
+            }
+        }
+
+        return (start, rec16, rec32, rowStatus);
+    }
+
+    /// <summary>An open-addressing table (linear probing, at most half full) of asset index + 1 by the id's hash; 0 is empty.</summary>
+    private static int[] AssetTable(string[] assetIds)
+    {
+        var size = (int)Math.Max(16, BitOperations.RoundUpToPowerOf2((uint)assetIds.Length * 2));
+        var table = new int[size];
+        var mask = size - 1;
+        for (var a = 0; a < assetIds.Length; a++)
+        {
+            var slot = assetIds[a].GetHashCode() & mask;
+            while (table[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            table[slot] = a + 1;
+        }
+
+        return table;
+    }
+
+    /// <summary>The index of an asset id, or -1. The table is at most half full, so a probe sequence ends at an empty slot.</summary>
+    private int AssetIndex(string? id)
+    {
+        if (id is null)
+        {
+            return -1;
+        }
+
+        var table = _assetTable;
+        var mask = table.Length - 1;
+        var slot = id.GetHashCode() & mask;
+        for (var probes = 0; probes < table.Length; probes++)
+        {
+            var entry = table[slot];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if (string.Equals(_assetIds[entry - 1], id, StringComparison.Ordinal))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        return -1;
+    }
+
+    private int RowRec(int row) => _rowRec16 is { } rec16 ? rec16[row] : _rowRec32![row];
+
+    /// <summary>The asset's row for recommendation <paramref name="r"/>, or -1 (a scan of the asset's few rows).</summary>
+    private int AssetRow(int a, int r)
+    {
+        for (var row = _assetRowStart[a]; row < _assetRowStart[a + 1]; row++)
+        {
+            var rec = RowRec(row);
+            if (rec >= r)
+            {
+                return rec == r ? row : -1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// The position of asset <paramref name="a"/> in recommendation <paramref name="r"/>'s segment, which holds it:
+    /// a few interpolation steps (asset indices spread evenly over a segment land next to the guess), then a
+    /// binary search of what is left.
+    /// </summary>
+    private int SegmentPosition(int r, int a)
+    {
+        int lo = _recStart[r], hi = _recStart[r + 1] - 1;
+        for (var step = 0; step < 3 && lo < hi; step++)
+        {
+            int first = _assets[lo], last = _assets[hi];
+            var guess = lo + (int)((long)(a - first) * (hi - lo) / Math.Max(1, last - first));
+            guess = Math.Clamp(guess, lo, hi);
+            var value = _assets[guess];
+            if (value == a)
+            {
+                return guess;
+            }
+
+            if (value < a)
+            {
+                lo = guess + 1;
+            }
+            else
+            {
+                hi = guess - 1;
+            }
+        }
+
+        var k = Array.BinarySearch(_assets, lo, hi - lo + 1, a);
+        return k >= 0 ? k : throw new InvalidOperationException($"The dataset's per-asset rows and recommendation segments disagree for asset '{_assetIds[a]}' (internal error).");
+    }
+
     private static int LowerBound(int[] values, int from, int to, int value)
     {
         while (from < to)
@@ -774,23 +937,31 @@ public sealed class ExposureDataset
     /// <summary>Re-derives whether asset <paramref name="a"/> is in scope of / affected in metric <paramref name="m"/> and fixes bits, counts and score.</summary>
     private void UpdateMembership(int m, int a)
     {
+        // Merge join: the metric's members and the asset's rows are both in recommendation order.
         bool inScope = false, isAffected = false;
-        for (var j = _memberStart[m]; j < _memberStart[m + 1] && !isAffected; j++)
+        var row = _assetRowStart[a];
+        var rowEnd = _assetRowStart[a + 1];
+        for (var j = _memberStart[m]; j < _memberStart[m + 1] && !isAffected && row < rowEnd; j++)
         {
             var r = _members[j];
-            if (_recs[r].IsRiskAccepted)
+            while (row < rowEnd && RowRec(row) < r)
+            {
+                row++;
+            }
+
+            if (row == rowEnd || RowRec(row) != r || _recs[r].IsRiskAccepted)
             {
                 continue;
             }
 
-            var k = Array.BinarySearch(_assets, _recStart[r], _recStart[r + 1] - _recStart[r], a);
-            if (k < 0 || _status[k] == (byte)AssessmentStatus.NotApplicable)
+            var st = _rowStatus[row];
+            if (st == (byte)AssessmentStatus.NotApplicable)
             {
                 continue;
             }
 
             inScope = true;
-            isAffected = _status[k] == (byte)AssessmentStatus.Unhealthy && _recs[r].State != ComplianceState.MitigatedByOrganization;
+            isAffected = st == (byte)AssessmentStatus.Unhealthy && _recs[r].State != ComplianceState.MitigatedByOrganization;
         }
 
         var index = (m * _words) + (a >> 6);

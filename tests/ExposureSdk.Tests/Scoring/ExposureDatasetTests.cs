@@ -240,6 +240,59 @@ public sealed class ExposureDatasetTests
     }
 
     [Fact]
+    public void SetAssessmentStatus_AssetAssessedOnlyAgainstOtherRecommendations_ThrowsNamingBoth()
+    {
+        var dataset = ExposureDataset.FromSnapshot(Snap([Rec("r1"), Rec("r2"), Rec("r3")], [U("r1", "a"), H("r3", "a"), H("r2", "b")]));
+        var act = () => dataset.SetAssessmentStatus("r2", "a", AssessmentStatus.Unhealthy);
+        act.Should().Throw<ArgumentException>().WithMessage("*'a'*'r2'*");
+    }
+
+    [Fact]
+    public void IncrementalUpdates_MoreThan65536Recommendations_EqualAFullRescore()
+    {
+        // Past 65,536 recommendations the per-asset rows hold 32-bit recommendation indices.
+        const int count = 65_540;
+        var recs = Enumerable.Range(0, count).Select(r => Rec($"r{r:D5}", maxPoints: 1 + (r % 5))).ToArray();
+        var assessments = new Dictionary<(RecommendationId, AssetId), Assessment>();
+        for (var r = 0; r < count; r++)
+        {
+            var status = r % 3 == 0 ? AssessmentStatus.Unhealthy : AssessmentStatus.Healthy;
+            foreach (var asset in new[] { $"asset-{r % 7}", $"asset-{(r * 13) % 11}" }.Distinct())
+            {
+                assessments[(recs[r].Id, asset)] = new Assessment(recs[r].Id, asset, status);
+            }
+        }
+
+        var metrics = new[]
+        {
+            Met("m-high", MetricWeight.High, "r65530", "r65533", "r65537", "r65539"),
+            Met("m-span", MetricWeight.Medium, "r00003", "r40000", "r65536", "r65538"),
+        };
+        var initiatives = new[] { Ini("i", ["m-high", "m-span"]) };
+        var dataset = ExposureDataset.FromSnapshot(Snap(recs, assessments.Values, metrics, initiatives), maxDegreeOfParallelism: 1);
+        var random = new Random(65_537);
+        var keys = assessments.Keys.Where(k => string.CompareOrdinal(k.Item1.Value, "r65530") >= 0 || k.Item1 == "r00003" || k.Item1 == "r40000").ToArray();
+        for (var step = 0; step < 10; step++)
+        {
+            var key = keys[random.Next(keys.Length)];
+            var status = (AssessmentStatus)random.Next(3);
+            dataset.SetAssessmentStatus(key.Item1, key.Item2, status);
+            assessments[key] = new Assessment(key.Item1, key.Item2, status);
+        }
+
+        var expected = ExposureScorer.Score(Snap(recs, assessments.Values, metrics, initiatives));
+        foreach (var m in expected.Metrics)
+        {
+            Bits(dataset.GetMetricScore(m.Id)).Should().Be(Bits(m.Score), m.Id.Value);
+        }
+
+        Bits(dataset.GetInitiativeScore("i")).Should().Be(Bits(expected.FindInitiative("i")!.Score));
+        var report = dataset.ToReport();
+        report.Metrics.Select(m => (m.Id, m.Scope, m.Affected, string.Join(',', m.TopAffectedAssetIds)))
+            .Should().Equal(expected.Metrics.Select(m => (m.Id, m.Scope, m.Affected, string.Join(',', m.TopAffectedAssetIds))));
+    }
+
+    [Fact]
     public void ColumnarBytes_AreAtMost16BytesPerAssessmentForADenseTenant()
     {
         // 2,000 assets × 50 recommendations (100,000 assessments), 20 metrics.
