@@ -73,7 +73,7 @@ internal static class CliCommands
 
     private static Command Events(CliContext context, CommonOptions common)
     {
-        var command = new Command("events", "Compare --snapshot with --previous (or the demo tenant's today with yesterday) and list the security events.");
+        var command = new Command("events", "Compare --snapshot with --previous (or today with yesterday: the demo tenant's, or Microsoft Graph's Secure Score history with --source graph) and list the security events.");
         command.SetAction((parse, cancellationToken) => Guarded(context, async () =>
         {
             var settings = common.Read(parse);
