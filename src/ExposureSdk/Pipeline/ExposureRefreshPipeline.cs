@@ -29,6 +29,14 @@ namespace ExposureSdk.Pipeline;
 /// id wins; every provider that gave a recommendation is kept in
 /// <see cref="RefreshResult.Provenance"/>. Catalog metrics and initiatives from the options come after
 /// the providers'.</para>
+/// <para><b>Seeding history.</b> On the first refresh of a tenant whose history store holds no card (and
+/// when <see cref="ExposureManagementOptions.SeedHistoryFromSources"/> is on), the providers that succeeded
+/// are asked for their own record of earlier days (<see cref="ExposureSourceProvider.GetHistoryAsync"/>),
+/// and one <see cref="ScoreCard"/> per earlier calendar day is rebuilt with today's definitions and stored
+/// (<see cref="ScoreCardOrigin.SourceHistory"/>), with the events between those days, before today's
+/// card: the first refresh then already has a baseline. A metric or initiative that depends on a source
+/// without history, or on per-asset results, is stale on the rebuilt cards, so it is never compared. A
+/// history that cannot be read is a warning, never a failed refresh (<see cref="RefreshResult.SeededCards"/>).</para>
 /// <para><b>Concurrency.</b> Refreshes are serialized (a second call waits for the first);
 /// <see cref="LastResult"/> and the queries read immutable results and may run at any time.</para>
 /// <para><b>Cancellation.</b> Cancelling the token passed to <see cref="RefreshAsync"/> abandons the
