@@ -268,7 +268,17 @@ internal sealed partial class SnapshotDocumentReader
 
             Missing(id < 0, item, "id");
             Unique(ref _roles[id].Asset, id, item, idStart);
-            _assets.Add(Construct(item, () => new Asset(_ids[id], kind, name, criticality, tags)));
+            Asset asset;
+            try
+            {
+                asset = new Asset(_ids[id], kind, name, criticality, tags);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Rejected(item, ex);
+            }
+
+            _assets.Add(asset);
         }
 
         private void ReadRecommendation(ref Utf8JsonReader r, Item item)
@@ -360,9 +370,19 @@ internal sealed partial class SnapshotDocumentReader
             Missing(domain is null, item, "domain");
             Missing(impact is null, item, "impact");
             Unique(ref _roles[id].Recommendation, id, item, idStart);
-            _recommendations.Add(Construct(item, () => new Recommendation(
-                _ids[id], name!, RecommendationSource.Parse(source!), Workload.Parse(workload!), domain!.Value, impact!.Value, description, steps, manageUrl,
-                maxPoints, state, riskAccepted, lastCalculated, lastStateChange, threats, tags, counts)));
+            Recommendation recommendation;
+            try
+            {
+                recommendation = new Recommendation(
+                    _ids[id], name!, RecommendationSource.Parse(source!), Workload.Parse(workload!), domain!.Value, impact!.Value, description, steps, manageUrl,
+                    maxPoints, state, riskAccepted, lastCalculated, lastStateChange, threats, tags, counts);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Rejected(item, ex);
+            }
+
+            _recommendations.Add(recommendation);
         }
 
         private ResultCounts Counts(ref Utf8JsonReader r, Item item)
@@ -510,8 +530,17 @@ internal sealed partial class SnapshotDocumentReader
             Missing(weight is null, item, "weight");
             Unique(ref _roles[id].Metric, id, item, idStart);
             References(recommendationIds, Role.Recommendation, item.At("recommendationIds"), _metricsChecked);
-            _metrics.Add(Construct(item, () => new Metric(
-                _ids[id], name!, weight!.Value, recommendationIds?.Select(x => new RecommendationId(_ids[x.Entry])), selector, description)));
+            Metric metric;
+            try
+            {
+                metric = new Metric(_ids[id], name!, weight!.Value, RecommendationIdsOf(recommendationIds), selector, description);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Rejected(item, ex);
+            }
+
+            _metrics.Add(metric);
         }
 
         private MetricSelector Selector(ref Utf8JsonReader r, Item item)
@@ -617,9 +646,18 @@ internal sealed partial class SnapshotDocumentReader
             Unique(ref _roles[id].Initiative, id, item, idStart);
             References(metricIds, Role.Metric, item.At("metricIds"), _initiativesChecked);
             References(recommendationIds, Role.Recommendation, item.At("recommendationIds"), _initiativesChecked);
-            _initiatives.Add(Construct(item, () => new Initiative(
-                _ids[id], name!, kind!.Value, metricIds?.Select(x => new MetricId(_ids[x.Entry])), recommendationIds?.Select(x => new RecommendationId(_ids[x.Entry])),
-                targetScore, favorite, description)));
+            Initiative initiative;
+            try
+            {
+                initiative = new Initiative(
+                    _ids[id], name!, kind!.Value, MetricIdsOf(metricIds), RecommendationIdsOf(recommendationIds), targetScore, favorite, description);
+            }
+            catch (ArgumentException ex)
+            {
+                throw Rejected(item, ex);
+            }
+
+            _initiatives.Add(initiative);
         }
 
         // ----- identities and references -----
@@ -724,24 +762,54 @@ internal sealed partial class SnapshotDocumentReader
             }
         }
 
-        private T Construct<T>(Item item, Func<T> create)
+        /// <summary>The recommendation ids of a list as the model takes them (<c>null</c> stays <c>null</c>).</summary>
+        private RecommendationId[]? RecommendationIdsOf(List<(int Entry, long Start)>? entries)
         {
-            try
+            if (entries is null)
             {
-                return create();
+                return null;
             }
-            catch (ArgumentException ex)
+
+            var ids = new RecommendationId[entries.Count];
+            for (var i = 0; i < ids.Length; i++)
             {
-                // A safety net for a rule of the model that the checks above do not mirror.
-                var field = ex.ParamName switch
-                {
-                    null => null,
-                    "isRiskAccepted" => "riskAccepted",
-                    "isFavorite" => "favorite",
-                    var name => name,
-                };
-                throw _owner.ErrorAt(item.Start, field is null ? item.Path : item.At(field).ToString(), ex.Message);
+                ids[i] = new RecommendationId(_ids[entries[i].Entry]);
             }
+
+            return ids;
+        }
+
+        /// <summary>The metric ids of a list as the model takes them (<c>null</c> stays <c>null</c>).</summary>
+        private MetricId[]? MetricIdsOf(List<(int Entry, long Start)>? entries)
+        {
+            if (entries is null)
+            {
+                return null;
+            }
+
+            var ids = new MetricId[entries.Count];
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = new MetricId(_ids[entries[i].Entry]);
+            }
+
+            return ids;
+        }
+
+        /// <summary>
+        /// A model constructor rejected what the checks above let through: a safety net for a rule of the
+        /// model that they do not mirror, reported at the record with the field the constructor names.
+        /// </summary>
+        private SnapshotFormatException Rejected(Item item, ArgumentException ex)
+        {
+            var field = ex.ParamName switch
+            {
+                null => null,
+                "isRiskAccepted" => "riskAccepted",
+                "isFavorite" => "favorite",
+                var name => name,
+            };
+            return _owner.ErrorAt(item.Start, field is null ? item.Path : item.At(field).ToString(), ex.Message);
         }
 
         private void ExpectArray(ref Utf8JsonReader r, Loc path)
