@@ -203,15 +203,18 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
 
             var length = _recommendations.Count == 0 ? 256 : ChunkSize;
             _chunkStart = Count;
-            _recommendations.Add(_recommendationChunk = new int[length]);
-            _assets.Add(_assetChunk = new int[length]);
-            _statuses.Add(_statusChunk = new byte[length]);
+            _recommendations.Add(_recommendationChunk = GC.AllocateUninitializedArray<int>(length));
+            _assets.Add(_assetChunk = GC.AllocateUninitializedArray<int>(length));
+            _statuses.Add(_statusChunk = GC.AllocateUninitializedArray<byte>(length));
         }
 
+        /// <summary>A larger copy of a chunk; what follows the copied values is not cleared (only values below <see cref="Count"/> are ever read).</summary>
         private static T[] Resized<T>(T[] array, int size)
+            where T : unmanaged
         {
-            Array.Resize(ref array, size);
-            return array;
+            var larger = GC.AllocateUninitializedArray<T>(size);
+            array.CopyTo(larger, 0);
+            return larger;
         }
 
         private static long Pair(int recommendation, int asset) => ((long)recommendation << 32) | (uint)asset;

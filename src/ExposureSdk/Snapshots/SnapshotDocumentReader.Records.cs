@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -59,6 +60,7 @@ internal sealed partial class SnapshotDocumentReader
         private Roles[] _roles = new Roles[512];
         private char[] _chars = new char[1024];
         private byte[] _bytes = new byte[256];
+        private int _lastAsset = -1;
 
         private int? _schemaVersion;
         private string? _tenantId;
@@ -445,7 +447,7 @@ internal sealed partial class SnapshotDocumentReader
         {
             int recommendation = -1, asset = -1;
             long recommendationStart = 0;
-            AssessmentStatus? status = null;
+            var status = -1;
             var seen = 0;
             while (NextProperty(ref r, AssessmentFields, item, null, ref seen, out var field))
             {
@@ -456,10 +458,10 @@ internal sealed partial class SnapshotDocumentReader
                         recommendation = Id(ref r, item.At("recommendationId"));
                         break;
                     case 1:
-                        asset = Id(ref r, item.At("assetId"));
+                        asset = AssessedAsset(ref r, item);
                         break;
                     case 2:
-                        status = Enum(ref r, SnapshotVocabulary.Status, item.At("status"));
+                        status = (int)Status(ref r, item);
                         break;
                     default:
                         SkipValue(ref r);
@@ -467,20 +469,69 @@ internal sealed partial class SnapshotDocumentReader
                 }
             }
 
-            Missing(recommendation < 0, item, "recommendationId");
-            Missing(asset < 0, item, "assetId");
-            Missing(status is null, item, "status");
-            if (_assessmentsChecked)
+            if ((recommendation | asset | status) < 0)
+            {
+                throw MissingAssessmentProperty(item, recommendation < 0 ? "recommendationId" : asset < 0 ? "assetId" : "status");
+            }
+
+            if (_assessmentsChecked && _roles[recommendation].Recommendation == 0)
             {
                 Dangling(recommendation, Role.Recommendation, item.At("recommendationId"), recommendationStart);
             }
 
-            if (!_assessments.TryAdd(recommendation, asset, status!.Value))
+            if (!_assessments.TryAdd(recommendation, asset, (AssessmentStatus)status))
             {
-                throw _owner.ErrorAt(item.Start, item.Path,
-                    $"asset '{Shorten(_ids[asset])}' is assessed against recommendation '{Shorten(_ids[recommendation])}' a second time (first at {Item.PathOf(item.List, _assessments.IndexOf(recommendation, asset))}).");
+                throw DuplicateAssessment(item, recommendation, asset);
             }
         }
+
+        /// <summary>
+        /// The asset of an assessment: assessments usually come asset by asset, so the text is first compared
+        /// with the previous assessment's asset id (no hash, no table look-up).
+        /// </summary>
+        private int AssessedAsset(ref Utf8JsonReader r, Item item)
+        {
+            if (_lastAsset >= 0 && r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && r.ValueSpan.SequenceEqual(_ids.KeyOf(_lastAsset)))
+            {
+                return _lastAsset;
+            }
+
+            return _lastAsset = Id(ref r, item.At("assetId"));
+        }
+
+        private AssessmentStatus Status(ref Utf8JsonReader r, Item item)
+        {
+            if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped)
+            {
+                // The exact spellings first (what the writer produces); anything else goes the general way.
+                var text = r.ValueSpan;
+                if (text.SequenceEqual("Healthy"u8))
+                {
+                    return AssessmentStatus.Healthy;
+                }
+
+                if (text.SequenceEqual("Unhealthy"u8))
+                {
+                    return AssessmentStatus.Unhealthy;
+                }
+
+                if (text.SequenceEqual("NotApplicable"u8))
+                {
+                    return AssessmentStatus.NotApplicable;
+                }
+            }
+
+            return Enum(ref r, SnapshotVocabulary.Status, item.At("status"));
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private SnapshotFormatException MissingAssessmentProperty(Item item, string property)
+            => _owner.ErrorAt(item.Start, item.Path, $"missing required property '{property}'.");
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private SnapshotFormatException DuplicateAssessment(Item item, int recommendation, int asset)
+            => _owner.ErrorAt(item.Start, item.Path,
+                $"asset '{Shorten(_ids[asset])}' is assessed against recommendation '{Shorten(_ids[recommendation])}' a second time (first at {Item.PathOf(item.List, _assessments.IndexOf(recommendation, asset))}).");
 
         private void ReadMetric(ref Utf8JsonReader r, Item item)
         {

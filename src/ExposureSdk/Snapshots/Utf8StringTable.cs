@@ -36,6 +36,13 @@ internal sealed class Utf8StringTable
     /// <summary>The texts by entry number, for the lifetime of the snapshot (the array may be longer than <see cref="Count"/>).</summary>
     public string[] Values => _values;
 
+    /// <summary>The UTF-8 bytes of an entry's text (valid until the next <see cref="Add"/>).</summary>
+    public ReadOnlySpan<byte> KeyOf(int entry)
+    {
+        var e = _entries[entry];
+        return _keys.AsSpan(e.Offset, e.Length);
+    }
+
     /// <summary>The seeded hash of a key.</summary>
     public static int Hash(ReadOnlySpan<byte> key)
     {

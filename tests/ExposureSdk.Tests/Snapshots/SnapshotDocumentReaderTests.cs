@@ -108,6 +108,22 @@ public sealed class SnapshotDocumentReaderTests
             .Which.Message.Should().StartWith("$.assessments[1]: asset 'a' is assessed against recommendation 'r1' a second time (first at $.assessments[0]).");
     }
 
+    [Fact]
+    public void Read_AssetIdsThatOnlyStartLikeThePreviousOne_AreOtherAssets_AndEscapedSpellingsTheSame()
+    {
+        // The reader compares an assessment's asset id with the previous assessment's before looking it up.
+        var assessments = string.Join(",\n", new[] { ("r1", "a1"), ("r2", "a1"), ("r1", "a10"), ("r2", "a"), ("r3", "a\\u0031"), ("r3", "a1") }
+            .Select(p => $"{{\"recommendationId\": \"{p.Item1}\", \"assetId\": \"{p.Item2}\", \"status\": \"unhealthy\"}}"));
+        var json = Minimal("[" + Recommendation("r1") + ", " + Recommendation("r2") + ", " + Recommendation("r3") + "]", ", \"assessments\": [" + assessments + "]");
+
+        var error = FluentActions.Invoking(() => SnapshotDocument.Read(Utf8(json))).Should().Throw<SnapshotFormatException>().Which;
+
+        error.Message.Should().StartWith("$.assessments[5]: asset 'a1' is assessed against recommendation 'r3' a second time (first at $.assessments[4]).");
+        var read = SnapshotDocument.Read(Utf8(json.Replace("{\"recommendationId\": \"r3\", \"assetId\": \"a1\"", "{\"recommendationId\": \"r2\", \"assetId\": \"a10\"", StringComparison.Ordinal)));
+        read.Assessments.Select(a => a.AssetId.Value).Should().Equal("a1", "a1", "a10", "a", "a1", "a10");
+        read.Assessments.Should().OnlyContain(a => a.Status == AssessmentStatus.Unhealthy);
+    }
+
     [Theory]
     [InlineData(new[] { "r1:a", "r2:a", "r1:a" }, 2, 0)]
     [InlineData(new[] { "r1:a", "r1:b", "r2:a", "r1:a" }, 3, 0)]
