@@ -130,8 +130,9 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
         private int _chunkStart;
 
         // Per asset entry: 0 = not seen; start + 1 of its only run so far; -1 = promoted to the pair set.
-        private int[] _runStart = new int[1024];
-        private int[] _runLength = new int[1024];
+        // (Rented: returned by Release.)
+        private int[] _runStart = ScratchArrays.RentCleared<int>(1024);
+        private int[] _runLength = ScratchArrays.RentCleared<int>(1024);
 
         private readonly RunSet _run = new();
         private PairSet? _pairs;
@@ -186,6 +187,13 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
             return -1;
         }
 
+        /// <summary>Returns the working arrays to the pool (after <see cref="Build"/> or a failed read).</summary>
+        public void Release()
+        {
+            ScratchArrays.Return(ref _runStart);
+            ScratchArrays.Return(ref _runLength);
+        }
+
         public AssessmentColumns Build(string[] ids) => new([.. _recommendations], [.. _assets], [.. _statuses], Count, ids);
 
         /// <summary>Makes room for the next value: a new chunk, or (while the first chunk is not full size) a larger first chunk.</summary>
@@ -229,8 +237,8 @@ internal sealed class AssessmentColumns : IReadOnlyList<Assessment>, IList<Asses
             if (asset >= _runStart.Length)
             {
                 var size = Math.Max(_runStart.Length * 2, asset + 1);
-                Array.Resize(ref _runStart, size);
-                Array.Resize(ref _runLength, size);
+                ScratchArrays.Grow(ref _runStart, size, _runStart.Length, clear: true);
+                ScratchArrays.Grow(ref _runLength, size, _runLength.Length, clear: true);
             }
 
             _currentAsset = asset;

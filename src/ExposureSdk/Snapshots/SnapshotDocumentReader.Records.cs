@@ -57,7 +57,7 @@ internal sealed partial class SnapshotDocumentReader
         private readonly SnapshotDocumentReader _owner;
         private readonly SnapshotReadOptions _options;
         private readonly Utf8StringTable _ids = new();
-        private Roles[] _roles = new Roles[512];
+        private Roles[] _roles = ScratchArrays.RentCleared<Roles>(512);
         private char[] _chars = new char[1024];
         private byte[] _bytes = new byte[256];
         private int _lastAsset = -1;
@@ -190,6 +190,14 @@ internal sealed partial class SnapshotDocumentReader
                 // Utf8JsonReader raises this for text it cannot transcode (invalid UTF-8).
                 throw _owner.ErrorAt(item.Start, item.Path, "invalid text: " + ex.Message);
             }
+        }
+
+        /// <summary>Returns the read's working arrays to the pool (the snapshot keeps none of them).</summary>
+        public void Release()
+        {
+            ScratchArrays.Return(ref _roles);
+            _ids.Release();
+            _assessments.Release();
         }
 
         public ExposureSnapshot Build()
@@ -904,7 +912,7 @@ internal sealed partial class SnapshotDocumentReader
             var entry = _ids.Add(utf8, hash, new string(text));
             if (entry >= _roles.Length)
             {
-                Array.Resize(ref _roles, _roles.Length * 2);
+                ScratchArrays.Grow(ref _roles, _roles.Length * 2, _roles.Length, clear: true);
             }
 
             return entry;

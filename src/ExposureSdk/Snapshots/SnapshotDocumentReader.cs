@@ -100,6 +100,7 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
 
     public void Dispose()
     {
+        _records.Release();
         if (_pooled)
         {
             _pooled = false;

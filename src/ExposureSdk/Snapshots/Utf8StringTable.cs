@@ -21,10 +21,12 @@ internal sealed class Utf8StringTable
 
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64();
 
-    private int[] _slots = new int[1024];
-    private Entry[] _entries = new Entry[512];
+    // Slots, entries and keys are rented (ScratchArrays) and returned by Release; only the texts stay with the snapshot.
+    private int[] _slots = ScratchArrays.RentCleared<int>(1024);
+    private int _slotMask = 1024 - 1;
+    private Entry[] _entries = ScratchArrays.RentCleared<Entry>(512);
     private string[] _values = new string[512];
-    private byte[] _keys = new byte[8 * 1024];
+    private byte[] _keys = ScratchArrays.RentCleared<byte>(8 * 1024);
     private int _keysLength;
 
     /// <summary>The number of distinct texts.</summary>
@@ -72,7 +74,7 @@ internal sealed class Utf8StringTable
     /// <summary>The entry of <paramref name="key"/>, or -1 when the table does not hold it.</summary>
     public int Find(ReadOnlySpan<byte> key, int hash)
     {
-        var mask = _slots.Length - 1;
+        var mask = _slotMask;
         for (var slot = hash & mask; ; slot = (slot + 1) & mask)
         {
             var entry = _slots[slot] - 1;
@@ -102,13 +104,17 @@ internal sealed class Utf8StringTable
         var entry = Count;
         if (entry == _entries.Length)
         {
-            Array.Resize(ref _entries, entry * 2);
+            ScratchArrays.Grow(ref _entries, entry * 2, entry, clear: false);
+        }
+
+        if (entry == _values.Length)
+        {
             Array.Resize(ref _values, entry * 2);
         }
 
         if (_keys.Length - _keysLength < key.Length)
         {
-            Array.Resize(ref _keys, (int)Math.Min(Array.MaxLength, Math.Max((long)_keys.Length * 2, (long)_keysLength + key.Length)));
+            ScratchArrays.Grow(ref _keys, (int)Math.Min(Array.MaxLength, Math.Max((long)_keys.Length * 2, (long)_keysLength + key.Length)), _keysLength, clear: false);
         }
 
         key.CopyTo(_keys.AsSpan(_keysLength));
@@ -117,32 +123,43 @@ internal sealed class Utf8StringTable
         _keysLength += key.Length;
         Count = entry + 1;
 
-        if (Count * 2 > _slots.Length)
+        if (Count * 2 > _slotMask + 1)
         {
             Grow();
         }
         else
         {
-            Place(_slots, hash, entry);
+            Place(_slots, _slotMask, hash, entry);
         }
 
         return entry;
     }
 
-    private void Grow()
+    /// <summary>Returns the working arrays to the pool; only <see cref="Values"/> may be used afterwards.</summary>
+    public void Release()
     {
-        var slots = new int[_slots.Length * 2];
-        for (var entry = 0; entry < Count; entry++)
-        {
-            Place(slots, _entries[entry].Hash, entry);
-        }
-
-        _slots = slots;
+        ScratchArrays.Return(ref _slots);
+        ScratchArrays.Return(ref _entries);
+        ScratchArrays.Return(ref _keys);
+        _slotMask = -1;
     }
 
-    private static void Place(int[] slots, int hash, int entry)
+    private void Grow()
     {
-        var mask = slots.Length - 1;
+        var mask = (_slotMask * 2) + 1;
+        var slots = ScratchArrays.RentCleared<int>(mask + 1);
+        for (var entry = 0; entry < Count; entry++)
+        {
+            Place(slots, mask, _entries[entry].Hash, entry);
+        }
+
+        ScratchArrays.Return(ref _slots);
+        _slots = slots;
+        _slotMask = mask;
+    }
+
+    private static void Place(int[] slots, int mask, int hash, int entry)
+    {
         var slot = hash & mask;
         while (slots[slot] != 0)
         {
