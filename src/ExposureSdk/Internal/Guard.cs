@@ -11,6 +11,9 @@ internal static class Guard
     /// <summary>The longest free text (descriptions, remediation steps) the SDK accepts.</summary>
     public const int MaxTextLength = 64 * 1024;
 
+    /// <summary>Up to this many values, <see cref="Distinct{T}"/> finds repeats by a scan instead of a hash set.</summary>
+    private const int SmallDistinctCount = 16;
+
     public static string Identifier(string? value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         ArgumentNullException.ThrowIfNull(value, paramName);
@@ -100,8 +103,10 @@ internal static class Guard
             return [];
         }
 
-        var list = new List<T>();
-        var seen = new HashSet<T>();
+        // Short lists (a metric's members, an initiative's metrics) are checked by a scan of what was kept;
+        // a set is built only once more than SmallDistinctCount values were kept.
+        var list = values is ICollection<T> collection ? new List<T>(collection.Count) : [];
+        HashSet<T>? seen = null;
         foreach (var value in values)
         {
             if (value.Equals(default))
@@ -109,9 +114,23 @@ internal static class Guard
                 throw new ArgumentException($"The collection must not contain a default {typeof(T).Name}.", paramName);
             }
 
-            if (seen.Add(value))
+            if (seen is not null)
+            {
+                if (seen.Add(value))
+                {
+                    list.Add(value);
+                }
+
+                continue;
+            }
+
+            if (!list.Contains(value))
             {
                 list.Add(value);
+                if (list.Count > SmallDistinctCount)
+                {
+                    seen = [.. list];
+                }
             }
         }
 

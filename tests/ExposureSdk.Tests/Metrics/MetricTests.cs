@@ -36,6 +36,25 @@ public sealed class MetricTests
     public void Constructor_DuplicateMemberIds_AreDropped_KeepingOrder()
         => new Metric("m", "n", MetricWeight.Medium, ["b", "a", "b"]).RecommendationIds.Should().Equal(new RecommendationId("b"), new RecommendationId("a"));
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(100)]
+    public void Constructor_ManyMemberIdsWithRepeats_KeepsEachOnceInFirstOrder(int distinct)
+    {
+        // Short lists are de-duplicated by a scan, longer ones by a set once past 16: both must keep the same values.
+        var ids = Enumerable.Range(0, distinct).SelectMany(i => i % 3 == 0 ? new[] { $"r{i}", $"r{i / 2}" } : [$"r{i}"]).ToList();
+        var expected = ids.Distinct(StringComparer.Ordinal).Select(id => new RecommendationId(id)).ToList();
+
+        var metric = new Metric("m", "Metric", MetricWeight.High, ids.Select(id => new RecommendationId(id)));
+
+        metric.RecommendationIds.Should().Equal(expected);
+        metric.RecommendationIds.Should().HaveCount(distinct);
+        FluentActions.Invoking(() => new Metric("m", "Metric", MetricWeight.High, ids.Select(id => new RecommendationId(id)).Append(default)))
+            .Should().Throw<ArgumentException>().WithParameterName("recommendationIds");
+    }
+
     [Fact]
     public void Weight_NumericValues_FollowTheDomainRules()
     {
