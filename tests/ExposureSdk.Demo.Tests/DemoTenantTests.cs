@@ -1,4 +1,3 @@
-using ExposureSdk.Demo;
 using ExposureSdk.Events;
 using ExposureSdk.Scoring;
 
