@@ -16,7 +16,7 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
         ("security/secureScoreControlProfiles", GraphTestAdapters.Fixture("secureScoreControlProfiles.v1.example.json")),
         ("security/secureScores", GraphTestAdapters.Fixture("secureScores.v1.example.json"))));
 
-    private static void WithBuiltInCatalog(ExposureManagementOptions options)
+    private static void WithBuiltInCatalog(ExposureRefreshPipelineOptions options)
     {
         options.TenantId = "contoso";
         options.AddCatalog(ExposureCatalog.BuiltIn);

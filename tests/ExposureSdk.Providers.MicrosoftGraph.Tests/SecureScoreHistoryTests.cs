@@ -125,7 +125,7 @@ public sealed class SecureScoreHistoryTests
         await using var server = new LoopbackGraphServer(LoopbackGraphServer.Routes((Profiles, ProfilesJson), (Scores, ScoresJson)));
         using var provider = Provider(server);
         var history = new InMemoryScoreHistoryStore();
-        var options = new ExposureManagementOptions { TenantId = "contoso" };
+        var options = new ExposureRefreshPipelineOptions { TenantId = "contoso" };
         options.AddCatalog(ExposureCatalog.BuiltIn);
 
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero));
@@ -152,7 +152,7 @@ public sealed class SecureScoreHistoryTests
             : request.Path.EndsWith(Scores, StringComparison.Ordinal) ? LoopbackResponse.Json(ScoresJson)
             : LoopbackResponse.Json(ProfilesJson)));
         using var provider = Provider(server);
-        var pipeline = new ExposureRefreshPipeline([provider], new InMemoryScoreHistoryStore(), new ExposureManagementOptions(), timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero)));
+        var pipeline = new ExposureRefreshPipeline([provider], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions(), timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero)));
 
         var result = await pipeline.RefreshAsync().WaitAsync(TimeSpan.FromMinutes(2));
 

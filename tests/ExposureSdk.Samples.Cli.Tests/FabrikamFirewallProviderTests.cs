@@ -106,7 +106,7 @@ public sealed class FabrikamFirewallProviderTests
 
         handler.Requests.Should().Be(1, "one pull reads the appliance list once");
 
-        var pipeline = new ExposureSdk.Pipeline.ExposureRefreshPipeline([provider], new ExposureSdk.History.InMemoryScoreHistoryStore(), new ExposureManagementOptions { TenantId = "fabrikam" });
+        var pipeline = new ExposureSdk.Pipeline.ExposureRefreshPipeline([provider], new ExposureSdk.History.InMemoryScoreHistoryStore(), new ExposureSdk.Pipeline.ExposureRefreshPipelineOptions { TenantId = "fabrikam" });
         var result = await pipeline.RefreshAsync().WaitAsync(TimeSpan.FromMinutes(2));
         result.Outcomes.Should().ContainSingle().Which.Succeeded.Should().BeTrue();
         handler.Requests.Should().Be(2, "a refresh pulls the provider once");

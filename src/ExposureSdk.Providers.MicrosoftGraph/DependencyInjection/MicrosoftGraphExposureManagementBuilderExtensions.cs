@@ -25,7 +25,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// first resolution of the providers) with an <see cref="OptionsValidationException"/> whose message names
 /// the option, for example <c>MicrosoftGraphProviderOptions.MaxRequestsPerMinute must be between 1 and 150.</c></para>
 /// <para>One Graph provider per runtime: the runtime describes one tenant
-/// (<c>ExposureManagementOptions.TenantId</c>) and Graph's rate limit is per tenant, so a second call
+/// (<c>ExposureRefreshPipelineOptions.TenantId</c>) and Graph's rate limit is per tenant, so a second call
 /// throws. To read the provider itself (for example for
 /// <see cref="MicrosoftGraphSecureScoreProvider.GetSecureScoreHistoryAsync"/>), resolve
 /// <c>IEnumerable&lt;ExposureSourceProvider&gt;</c> and take the <see cref="MicrosoftGraphSecureScoreProvider"/>.</para>

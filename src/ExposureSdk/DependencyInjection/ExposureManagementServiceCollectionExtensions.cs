@@ -1,4 +1,3 @@
-using ExposureSdk;
 using ExposureSdk.History;
 using ExposureSdk.Pipeline;
 using ExposureSdk.Queries;
@@ -13,9 +12,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ExposureManagementServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the ExposureSdk runtime: <see cref="ExposureManagementOptions"/> (validated when the
-    /// host starts, so a bad value fails start-up with an <see cref="OptionsValidationException"/>
-    /// naming the option), <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is
+    /// Registers the ExposureSdk runtime: <see cref="ExposureRefreshPipelineOptions"/>, with the engine's
+    /// options nested under it (<see cref="ExposureRefreshPipelineOptions.Scoring"/>,
+    /// <see cref="ExposureRefreshPipelineOptions.ScoreDrop"/>), validated by its source-generated
+    /// DataAnnotations validator when the host starts, so a bad value fails start-up with an
+    /// <see cref="OptionsValidationException"/> naming the option (bind configuration with
+    /// <c>services.AddOptions&lt;ExposureRefreshPipelineOptions&gt;().Bind(section)</c>), <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is
     /// already registered, an <see cref="InMemoryScoreHistoryStore"/> unless another
     /// <see cref="IScoreHistoryStore"/> is chosen, and the singletons <see cref="ExposureRefreshPipeline"/>
     /// (built from every registered <see cref="ExposureSourceProvider"/> and
@@ -30,23 +32,23 @@ public static class ExposureManagementServiceCollectionExtensions
     /// <param name="configure">Configures the options, if given.</param>
     /// <returns>A builder to add source providers, choose the history store and add event subscribers.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is <see langword="null"/>.</exception>
-    public static IExposureManagementBuilder AddExposureManagement(this IServiceCollection services, Action<ExposureManagementOptions>? configure = null)
+    public static IExposureManagementBuilder AddExposureManagement(this IServiceCollection services, Action<ExposureRefreshPipelineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = services.AddOptions<ExposureManagementOptions>();
+        var options = services.AddOptions<ExposureRefreshPipelineOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
         options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExposureManagementOptions>, ExposureManagementOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExposureRefreshPipelineOptions>, ExposureRefreshPipelineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IScoreHistoryStore, InMemoryScoreHistoryStore>();
         services.TryAddSingleton(sp => new ExposureRefreshPipeline(
             sp.GetServices<ExposureSourceProvider>(),
             sp.GetRequiredService<IScoreHistoryStore>(),
-            sp.GetRequiredService<IOptions<ExposureManagementOptions>>().Value,
+            sp.GetRequiredService<IOptions<ExposureRefreshPipelineOptions>>().Value,
             sp.GetServices<IExposureEventSubscriber>(),
             sp.GetService<TimeProvider>(),
             sp.GetService<ILogger<ExposureRefreshPipeline>>()));

@@ -16,7 +16,7 @@ namespace ExposureSdk.Pipeline;
 /// </summary>
 /// <remarks>
 /// <para><b>Isolation.</b> Each provider is pulled on its own task with its own timeout
-/// (<see cref="ExposureManagementOptions.TimeoutFor"/>). A provider that throws, hangs past its timeout
+/// (<see cref="ExposureRefreshPipelineOptions.TimeoutFor"/>). A provider that throws, hangs past its timeout
 /// (even one that ignores its cancellation token), cancels on its own, yields a malformed record or
 /// gives an id twice never stops the others: its outcome says what happened, the refresh scores its
 /// last known records if an earlier refresh of this pipeline had them, and every metric that
@@ -30,7 +30,7 @@ namespace ExposureSdk.Pipeline;
 /// <see cref="RefreshResult.Provenance"/>. Catalog metrics and initiatives from the options come after
 /// the providers'.</para>
 /// <para><b>Seeding history.</b> On the first refresh of a tenant whose history store holds no card (and
-/// when <see cref="ExposureManagementOptions.SeedHistoryFromSources"/> is on), the providers that succeeded
+/// when <see cref="ExposureRefreshPipelineOptions.SeedHistoryFromSources"/> is on), the providers that succeeded
 /// are asked for their own record of earlier days (<see cref="ExposureSourceProvider.GetHistoryAsync"/>),
 /// and one <see cref="ScoreCard"/> per earlier calendar day is rebuilt with today's definitions and stored
 /// (<see cref="ScoreCardOrigin.SourceHistory"/>), with the events between those days, before today's
@@ -76,7 +76,7 @@ public sealed class ExposureRefreshPipeline
     public ExposureRefreshPipeline(
         IEnumerable<ExposureSourceProvider> providers,
         IScoreHistoryStore history,
-        ExposureManagementOptions options,
+        ExposureRefreshPipelineOptions options,
         IEnumerable<IExposureEventSubscriber>? subscribers = null,
         TimeProvider? timeProvider = null,
         ILogger<ExposureRefreshPipeline>? logger = null)
@@ -84,11 +84,7 @@ public sealed class ExposureRefreshPipeline
         ArgumentNullException.ThrowIfNull(providers);
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(options);
-        var failures = options.Validate();
-        if (failures.Count > 0)
-        {
-            throw new ArgumentException("Invalid options: " + string.Join(" ", failures), nameof(options));
-        }
+        options.ThrowIfInvalid(nameof(options));
 
         _providers = providers.ToArray();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -121,8 +117,8 @@ public sealed class ExposureRefreshPipeline
             ? new Initiative(i.Id, i.Name, i.Kind, i.MetricIds, i.RecommendationIds, i.TargetScore, true, i.Description)
             : i)];
         FavoriteInitiatives = options.FavoriteInitiatives.ToHashSet();
-        _scoring = new ScoringOptions { HighWeight = options.HighWeight, MediumWeight = options.MediumWeight, LowWeight = options.LowWeight };
-        _drop = new ScoreDropOptions { ThresholdPoints = options.ScoreDropThresholdPoints, TimeZone = options.ResolveTimeZone() };
+        _scoring = options.Scoring.Snapshot();
+        _drop = options.ScoreDrop.Snapshot();
         _retentionDays = options.HistoryRetentionDays;
         _seedHistory = options.SeedHistoryFromSources;
         TimeZone = _drop.TimeZone;
@@ -147,6 +143,12 @@ public sealed class ExposureRefreshPipeline
     public RefreshResult? LastResult => Volatile.Read(ref _last);
 
     internal IReadOnlySet<InitiativeId> FavoriteInitiatives { get; }
+
+    /// <summary>The engine options the pipeline scores with (a copy made when it was created).</summary>
+    internal ScoringOptions Scoring => _scoring;
+
+    /// <summary>The score-drop options the pipeline detects with (a copy made when it was created).</summary>
+    internal ScoreDropOptions ScoreDrop => _drop;
 
     /// <summary>Pulls every provider, scores, stores the day's card, detects and publishes events.</summary>
     /// <param name="cancellationToken">Abandons the refresh.</param>

@@ -89,7 +89,7 @@ public sealed class RefreshResult
     /// <summary>
     /// The score cards this refresh rebuilt from the providers' own history and stored before its own
     /// card (oldest first): only on the first refresh of a tenant whose history was empty (see
-    /// <see cref="ExposureManagementOptions.SeedHistoryFromSources"/>); empty otherwise.
+    /// <see cref="ExposureRefreshPipelineOptions.SeedHistoryFromSources"/>); empty otherwise.
     /// </summary>
     public IReadOnlyList<ScoreCard> SeededCards { get; }
 

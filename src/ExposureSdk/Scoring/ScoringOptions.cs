@@ -1,3 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using ExposureSdk.Internal;
+using Microsoft.Extensions.Options;
+
 namespace ExposureSdk.Scoring;
 
 /// <summary>
@@ -6,7 +10,9 @@ namespace ExposureSdk.Scoring;
 /// <remarks>
 /// The defaults are High = 3, Medium = 2, Low = 1 (a Decision of the domain rules). Every value must be
 /// finite and greater than 0; <see cref="MetricWeight.RiskAccepted"/> is always 0, which excludes the
-/// metric from initiative scores. The options are checked when the engine uses them.
+/// metric from initiative scores. The options are checked (DataAnnotations, by a source-generated
+/// validator) when the engine uses them, and when a host starts if they are configured through
+/// <c>AddExposureManagement</c> (section <c>Scoring</c> of the pipeline's options).
 /// </remarks>
 public sealed class ScoringOptions
 {
@@ -20,18 +26,22 @@ public sealed class ScoringOptions
     public const double DefaultLowWeight = 1;
 
     /// <summary>The numeric value of <see cref="MetricWeight.High"/> (default 3; finite, greater than 0).</summary>
+    [Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double HighWeight { get; set; } = DefaultHighWeight;
 
     /// <summary>The numeric value of <see cref="MetricWeight.Medium"/> (default 2; finite, greater than 0).</summary>
+    [Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double MediumWeight { get; set; } = DefaultMediumWeight;
 
     /// <summary>The numeric value of <see cref="MetricWeight.Low"/> (default 1; finite, greater than 0).</summary>
+    [Range(0d, double.MaxValue, MinimumIsExclusive = true)]
     public double LowWeight { get; set; } = DefaultLowWeight;
 
     /// <summary>The numeric value of a weight under these options; <see cref="MetricWeight.RiskAccepted"/> is 0.</summary>
     /// <param name="weight">The weight.</param>
     /// <returns>The numeric value.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not a defined value, or an option is not finite and greater than 0.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException">An option is not finite and greater than 0.</exception>
     public double ValueOf(MetricWeight weight)
     {
         Validate();
@@ -45,15 +55,6 @@ public sealed class ScoringOptions
         };
     }
 
-    /// <summary>Checks the options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A weight is NaN, infinite, 0 or negative (the message names it).</exception>
-    public void Validate()
-    {
-        Check(HighWeight, nameof(HighWeight));
-        Check(MediumWeight, nameof(MediumWeight));
-        Check(LowWeight, nameof(LowWeight));
-    }
-
     /// <summary>A copy whose values cannot change under the engine while it runs.</summary>
     internal ScoringOptions Snapshot()
     {
@@ -62,11 +63,13 @@ public sealed class ScoringOptions
         return copy;
     }
 
-    private static void Check(double value, string name)
-    {
-        if (!double.IsFinite(value) || value <= 0)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"ScoringOptions.{name} must be a finite number greater than 0.");
-        }
-    }
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentException">A weight is NaN, infinite, 0 or negative (the message names it).</exception>
+    internal void Validate() => OptionsValidation.ThrowIfInvalid(Validator, this, "options");
+
+    private static readonly ScoringOptionsValidator Validator = new();
 }
+
+/// <summary>Validates <see cref="ScoringOptions"/> from its DataAnnotations (source-generated).</summary>
+[OptionsValidator]
+internal sealed partial class ScoringOptionsValidator : IValidateOptions<ScoringOptions>;

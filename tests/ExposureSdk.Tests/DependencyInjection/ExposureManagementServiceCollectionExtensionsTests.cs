@@ -1,3 +1,4 @@
+using ExposureSdk.Pipeline;
 using ExposureSdk.Providers;
 using ExposureSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,10 +24,10 @@ public sealed class ExposureManagementServiceCollectionExtensionsTests
         }
 
         services.Count(d => d.ServiceType == typeof(TimeProvider)).Should().Be(1);
-        services.Count(d => d.ServiceType == typeof(IValidateOptions<ExposureManagementOptions>)).Should().Be(1);
+        services.Count(d => d.ServiceType == typeof(IValidateOptions<ExposureRefreshPipelineOptions>)).Should().Be(1);
         using var sp = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         sp.GetServices<ExposureSourceProvider>().Select(p => p.Name).Should().BeEquivalentTo("typed", "memory", "factory");
-        sp.GetRequiredService<IOptions<ExposureManagementOptions>>().Value.TenantId.Should().Be("contoso");
+        sp.GetRequiredService<IOptions<ExposureRefreshPipelineOptions>>().Value.TenantId.Should().Be("contoso");
         sp.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
     }
 
@@ -59,31 +60,31 @@ public sealed class ExposureManagementServiceCollectionExtensionsTests
     public void StartupValidation_InvalidThreshold_FailsNamingTheOption()
     {
         var services = new ServiceCollection();
-        services.AddExposureManagement(o => o.ScoreDropThresholdPoints = -3);
+        services.AddExposureManagement(o => o.ScoreDrop.ThresholdPoints = -3);
         using var sp = services.BuildServiceProvider();
 
         var act = () => sp.GetRequiredService<IStartupValidator>().Validate();
 
-        act.Should().Throw<OptionsValidationException>().WithMessage("*ExposureManagementOptions.ScoreDropThresholdPoints*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*ScoreDrop*ThresholdPoints*");
     }
 
     [Fact]
     public void StartupValidation_UnknownTimeZone_FailsNamingTheOption()
     {
         var services = new ServiceCollection();
-        services.AddExposureManagement(o => o.TimeZoneId = "Nowhere/Land");
+        services.AddExposureManagement(o => o.ScoreDrop.TimeZoneId = "Nowhere/Land");
         using var sp = services.BuildServiceProvider();
 
         var act = () => sp.GetRequiredService<IStartupValidator>().Validate();
 
-        act.Should().Throw<OptionsValidationException>().WithMessage("*ExposureManagementOptions.TimeZoneId*Nowhere/Land*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*ScoreDropOptions.TimeZoneId*Nowhere/Land*");
     }
 
     [Fact]
     public void StartupValidation_ValidOptions_Passes()
     {
         var services = new ServiceCollection();
-        services.AddExposureManagement(o => o.TimeZoneId = "Europe/Paris");
+        services.AddExposureManagement(o => o.ScoreDrop.TimeZoneId = "Europe/Paris");
         using var sp = services.BuildServiceProvider();
 
         var act = () => sp.GetRequiredService<IStartupValidator>().Validate();

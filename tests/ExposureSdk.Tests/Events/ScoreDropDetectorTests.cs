@@ -59,7 +59,7 @@ public sealed class ScoreDropDetectorTests
     public void Detect_ThresholdOutside0To100_Throws(double threshold)
     {
         var act = () => MetricDrop(80, 70, new ScoreDropOptions { ThresholdPoints = threshold });
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("ThresholdPoints");
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*ThresholdPoints*");
     }
 
     [Fact]

@@ -138,7 +138,7 @@ public sealed class ExposureRefreshPipelineTests
     {
         var first = new InMemoryExposureSourceProviderBuilder("first").With(SampleData.Recommendation("shared", Impact.High)).Build();
         var second = new InMemoryExposureSourceProviderBuilder("second").With(SampleData.Recommendation("shared", Impact.Low)).With(SampleData.Recommendation("own")).Build();
-        var pipeline = new ExposureRefreshPipeline([first, second], new InMemoryScoreHistoryStore(), new ExposureManagementOptions(), timeProvider: new FakeTimeProvider());
+        var pipeline = new ExposureRefreshPipeline([first, second], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions(), timeProvider: new FakeTimeProvider());
 
         var result = await pipeline.RefreshAsync();
 
@@ -201,7 +201,7 @@ public sealed class ExposureRefreshPipelineTests
         var a = new InMemoryExposureSourceProviderBuilder("same").Build();
         var b = new InMemoryExposureSourceProviderBuilder("same").Build();
 
-        var act = () => new ExposureRefreshPipeline([a, b], new InMemoryScoreHistoryStore(), new ExposureManagementOptions());
+        var act = () => new ExposureRefreshPipeline([a, b], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions());
 
         act.Should().Throw<ArgumentException>().WithMessage("*'same'*");
     }
@@ -209,9 +209,9 @@ public sealed class ExposureRefreshPipelineTests
     [Fact]
     public void Constructor_InvalidOptions_ThrowsNamingTheOption()
     {
-        var act = () => new ExposureRefreshPipeline([], new InMemoryScoreHistoryStore(), new ExposureManagementOptions { LowWeight = 0 });
+        var act = () => new ExposureRefreshPipeline([], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions { Scoring = { LowWeight = 0 } });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*ExposureManagementOptions.LowWeight*");
+        act.Should().Throw<ArgumentException>().WithMessage("*Scoring*LowWeight*");
     }
 
     private sealed class ThrowingSubscriber : IExposureEventSubscriber

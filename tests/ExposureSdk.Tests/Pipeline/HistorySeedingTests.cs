@@ -149,7 +149,7 @@ public sealed class HistorySeedingTests
     public async Task Seeding_DaysAreCalendarDaysOfTheConfiguredTimeZone()
     {
         var options = PipelineFixture.Options();
-        options.TimeZoneId = "Pacific/Kiritimati"; // UTC+14: 2026-11-19 12:00 UTC is already 2026-11-20 there, like the refresh
+        options.ScoreDrop.TimeZoneId = "Pacific/Kiritimati"; // UTC+14: 2026-11-19 12:00 UTC is already 2026-11-20 there, like the refresh
         var pipeline = new ExposureRefreshPipeline([_graph, _cloud], _history, options, timeProvider: _clock);
         _graph.History.AddRange([new SourceHistoryDay(At(-1, 12), [Mfa(affected: 9)]), new SourceHistoryDay(At(-1, 2), [Mfa(affected: 2)])]);
 

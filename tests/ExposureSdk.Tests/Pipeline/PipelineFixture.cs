@@ -33,9 +33,9 @@ internal sealed class PipelineFixture
 
     public List<RefreshResult> Published { get; } = [];
 
-    public static ExposureManagementOptions Options()
+    public static ExposureRefreshPipelineOptions Options()
     {
-        var options = new ExposureManagementOptions { TenantId = "contoso" };
+        var options = new ExposureRefreshPipelineOptions { TenantId = "contoso" };
         options.ProviderTimeouts["graph"] = TimeSpan.FromHours(24);
         options.ProviderTimeouts["cloud"] = TimeSpan.FromMinutes(1);
         options.Metrics.Add(new Metric("m-identity", "Users without MFA", MetricWeight.High, ["mfa"]));

@@ -119,7 +119,7 @@ public sealed class InMemoryExposureSourceProviderPullTests
         var pipeline = new ExposureSdk.Pipeline.ExposureRefreshPipeline(
             [provider],
             new ExposureSdk.History.InMemoryScoreHistoryStore(),
-            new ExposureManagementOptions { TenantId = "contoso", SeedHistoryFromSources = false },
+            new ExposureSdk.Pipeline.ExposureRefreshPipelineOptions { TenantId = "contoso", SeedHistoryFromSources = false },
             timeProvider: new FakeTimeProvider(Generations.AsOf));
         using var stop = new CancellationTokenSource();
         var replacements = 0L;

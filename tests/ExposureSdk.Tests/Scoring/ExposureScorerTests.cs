@@ -182,7 +182,7 @@ public sealed class ExposureScorerTests
     public void Score_WeightOptionNotPositiveFinite_Throws(double value)
     {
         var act = () => Score(Snap(), new ScoringOptions { MediumWeight = value });
-        act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MediumWeight");
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*MediumWeight*");
     }
 
     [Fact]
