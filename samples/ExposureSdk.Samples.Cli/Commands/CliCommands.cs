@@ -257,13 +257,11 @@ internal static class CliCommands
 
             var threshold = parse.GetValue(Threshold);
             var options = new ScoreDropOptions { ThresholdPoints = threshold };
-            try
+            var failures = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), failures, validateAllProperties: true))
             {
-                options.Validate();
-            }
-            catch (ArgumentException ex)
-            {
-                throw new InputException($"--threshold: {ex.Message}", ex);
+                // The options' own DataAnnotations rules, so the CLI accepts exactly what the engine accepts.
+                throw new InputException($"--threshold: {string.Join(" ", failures.Select(f => f.ErrorMessage))}");
             }
 
             return new Settings(snapshot, previous, parse.GetValue(Seed), parse.GetValue(Format) ?? "table", options, parse.GetValue(FailOnDrop), HistoryNeeded: true, graph);
