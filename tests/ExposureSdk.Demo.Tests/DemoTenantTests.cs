@@ -1,9 +1,8 @@
-using ExposureSdk.Demo;
 using ExposureSdk.Events;
 using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 
-namespace ExposureSdk.Tests.Demo;
+namespace ExposureSdk.Demo.Tests;
 
 public sealed class DemoTenantTests
 {
