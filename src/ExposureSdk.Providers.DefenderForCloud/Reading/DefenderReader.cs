@@ -189,15 +189,15 @@ internal sealed class DefenderReader(string providerName, ArmRequestExecutor exe
         var score = new DefenderForCloudScore(achieved, max, reported?.Current, reported?.Max, reportedPercentage);
         if (reported?.Current is { } reportedPoints && reported.Max is { } reportedMax)
         {
-            // Compare as the service rounds: each control's points to two decimals, then summed.
-            var rounded = points.Sum(p => Math.Round(p.Current, 2, MidpointRounding.AwayFromZero));
-            var pointsOff = Math.Abs(rounded - reportedPoints);
-            var maxOff = Math.Abs(max - reportedMax);
-            if (pointsOff > PointsTolerance || maxOff > PointsTolerance)
+            // The service reports points with two decimals, rounded per control and summed, or as a rounded
+            // total: either way of rounding the SDK's exact points may give the reported figure.
+            var perControl = points.Sum(p => Math.Round(p.Current, 2, MidpointRounding.AwayFromZero));
+            var pointsAgree = Math.Abs(achieved - reportedPoints) <= PointsTolerance || Math.Abs(perControl - reportedPoints) <= PointsTolerance;
+            if (!pointsAgree || Math.Abs(max - reportedMax) > PointsTolerance)
             {
                 warnings.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Subscription {facts.SubscriptionId}: the SDK's control points {achieved:0.####} of {max:0.####} ({score.Percentage:0.##}%) differ from the service's ascScore {reportedPoints:0.####} of {reportedMax:0.####} ({reportedPercentage:0.##}%) by {achieved - reportedPoints:+0.####;-0.####;0} points and {max - reportedMax:+0.####;-0.####;0} max points, beyond the service's rounding (two decimals per control)."));
+                    $"Subscription {facts.SubscriptionId}: the SDK's control points {achieved:0.####} of {max:0.####} ({score.Percentage:0.##}%) differ from the service's ascScore {reportedPoints:0.####} of {reportedMax:0.####} ({reportedPercentage:0.##}%) by {achieved - reportedPoints:+0.####;-0.####;0} points and {max - reportedMax:+0.####;-0.####;0} max points, beyond the service's rounding to two decimals."));
             }
         }
 

@@ -186,19 +186,17 @@ internal sealed partial class ArmRequestExecutor : IDisposable
             {
                 throw;
             }
+            catch (ApiException ex) when (ex.ResponseStatusCode is >= 200 and < 300 && FindJsonError(ex) is { } json)
+            {
+                throw Malformed(resource, json, RequestId(ex.ResponseHeaders) ?? RequestId(headers.ResponseHeaders));
+            }
             catch (ApiException ex)
             {
                 failure = Classify(ex, isResourceGraph);
             }
             catch (JsonException ex)
             {
-                throw new ExposureSourceException(
-                    _providerName,
-                    $"ARM returned a {resource} page that is not valid JSON or ends mid-record (line {ex.LineNumber?.ToString(CultureInfo.InvariantCulture) ?? "?"}, byte {ex.BytePositionInLine?.ToString(CultureInfo.InvariantCulture) ?? "?"}).",
-                    ex,
-                    statusCode: 200,
-                    requestId: RequestId(headers.ResponseHeaders),
-                    field: string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path);
+                throw Malformed(resource, ex, RequestId(headers.ResponseHeaders));
             }
             catch (HttpRequestException ex)
             {
@@ -248,6 +246,28 @@ internal sealed partial class ArmRequestExecutor : IDisposable
         _gate.Dispose();
         _bucket.Dispose();
     }
+
+    private static JsonException? FindJsonError(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return json;
+            }
+        }
+
+        return null;
+    }
+
+    private ExposureSourceException Malformed(string resource, JsonException ex, string? requestId)
+        => new(
+            _providerName,
+            $"ARM returned a {resource} page that is not valid JSON or ends mid-record (line {ex.LineNumber?.ToString(CultureInfo.InvariantCulture) ?? "?"}, byte {ex.BytePositionInLine?.ToString(CultureInfo.InvariantCulture) ?? "?"}).",
+            ex,
+            statusCode: 200,
+            requestId: requestId,
+            field: string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path);
 
     private async ValueTask WaitForGraphQuotaAsync(string resource, CancellationToken cancellationToken)
     {
