@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Azure.Core;
+using ExposureSdk.Providers.DefenderForCloud.Mapping;
 using ExposureSdk.Providers.DefenderForCloud.Reading;
 using ExposureSdk.Providers.DefenderForCloud.Transport;
 using Microsoft.Extensions.Logging;
@@ -57,9 +57,11 @@ namespace ExposureSdk.Providers.DefenderForCloud;
 /// off per request. Every failure is an <see cref="ExposureSourceException"/> with the HTTP status, the ARM
 /// error code, the request id (<c>x-ms-request-id</c>) and the field. Malformed JSON or a page that ends
 /// mid-record fails the read.</para>
-/// <para><b>Streaming.</b> Assessments are mapped page by page as they arrive; the provider keeps per
-/// resource only its id and two bits per control, so memory is bounded by the page size and the number of
-/// resources, not by the number of assessments.</para>
+/// <para><b>Streaming.</b> Assessments are mapped page by page as they arrive; the read keeps per
+/// resource only its id and two bits per control, so <see cref="ReadAsync"/> holds memory bounded by the
+/// page size and the number of resources, not by the number of assessments. A pull
+/// (<see cref="ExposureSourceProvider.PullAsync"/>, one per refresh) additionally keeps each assessment as
+/// 9 bytes of columns until the pipeline has read it.</para>
 /// </remarks>
 public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposable
 {
@@ -174,29 +176,36 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
         }
     }
 
-    /// <summary>Reads once and yields the recommendations.</summary>
+    /// <summary>
+    /// One pull: reads Defender for Cloud once (<see cref="ReadAsync"/>), keeping the assessments as the
+    /// SDK's own columns (an asset index, a recommendation index and a status byte each) while the pages
+    /// arrive, then serves the recommendations, the assets and the assessments of that one read.
+    /// </summary>
+    /// <param name="context">The pull's context.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The recommendations.</returns>
-    protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <returns>The batch of the read.</returns>
+    /// <remarks>
+    /// The recommendations depend on every assessment (which metadata is assessed, on which resource
+    /// types, the Manage link), and the pipeline reads them first, so the read completes before the batch
+    /// is returned. When any subscription failed, the pull fails: partial data would look like a real
+    /// change, so the pipeline keeps the last known records and marks their metrics stale.
+    /// </remarks>
+    protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
     {
-        var result = EnsureUsable(await ReadAsync(static (_, _) => default, cancellationToken).ConfigureAwait(false));
-        foreach (var recommendation in result.Recommendations)
-        {
-            yield return recommendation;
-        }
+        var assets = new List<Asset>();
+        var columns = new AssessmentColumns();
+        var result = await ReadAsync(
+            (page, _) =>
+            {
+                assets.AddRange(page.Assets);
+                columns.Add(page);
+                return ValueTask.CompletedTask;
+            },
+            cancellationToken).ConfigureAwait(false);
+        EnsureUsable(result);
+        // The pipeline passes its token to each enumeration ([EnumeratorCancellation]).
+        return new SourceBatch(Stream(result.Recommendations, CancellationToken.None), Stream(assets, CancellationToken.None), Stream(columns.Read(), CancellationToken.None));
     }
-
-    /// <summary>Reads once and streams the assets as their pages arrive.</summary>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The assets.</returns>
-    protected override IAsyncEnumerable<Asset> GetAssetsCoreAsync(CancellationToken cancellationToken)
-        => Stream(static page => page.Assets, cancellationToken);
-
-    /// <summary>Reads once and streams the assessments as their pages arrive.</summary>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The assessments.</returns>
-    protected override IAsyncEnumerable<Assessment> GetAssessmentsCoreAsync(CancellationToken cancellationToken)
-        => Stream(static page => page.Assessments, cancellationToken);
 
     private static DefenderForCloudProvider Create(ArmSettings settings, ArmAccessTokenProvider tokens, TimeProvider? timeProvider, ILogger? logger)
     {
@@ -227,46 +236,14 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
         return result;
     }
 
-    private async IAsyncEnumerable<T> Stream<T>(Func<DefenderForCloudPage, IReadOnlyList<T>> select, [EnumeratorCancellation] CancellationToken cancellationToken)
+#pragma warning disable CS1998 // The records are in memory; the stream is async to honour the IAsyncEnumerable contract.
+    private static async IAsyncEnumerable<T> Stream<T>(IEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+#pragma warning restore CS1998
     {
-        // One page in the channel at a time: the read waits for the consumer, so memory stays bounded.
-        var channel = Channel.CreateBounded<IReadOnlyList<T>>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(
-            async () =>
-            {
-                try
-                {
-                    var result = await ReadAsync((page, ct) => channel.Writer.WriteAsync(select(page), ct), stop.Token).ConfigureAwait(false);
-                    EnsureUsable(result);
-                    channel.Writer.Complete();
-                }
-                catch (Exception ex)
-                {
-                    channel.Writer.Complete(ex);
-                }
-            },
-            CancellationToken.None);
-        try
+        foreach (var item in items)
         {
-            await foreach (var items in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                foreach (var item in items)
-                {
-                    yield return item;
-                }
-            }
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await producer.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return item;
         }
     }
 }

@@ -33,6 +33,7 @@ public sealed class DefenderForCloudExposureManagementBuilderExtensionsTests
         result.Snapshot.Recommendations.Select(r => r.Id.Value).Should().BeEquivalentTo(GeneratedTenant.Metadata.Select(m => m.Name));
         result.Snapshot.Assessments.Should().HaveCount(tenant.Assessments.Count());
         server.Requests.Should().OnlyContain(r => r.Header("Authorization") == "Bearer " + Arm.Token);
+        server.Requests.Count(r => r.Path.EndsWith("/assessmentMetadata", StringComparison.Ordinal)).Should().Be(1, "a refresh is one consistent pull: one read of the source");
     }
 
     [Fact]
