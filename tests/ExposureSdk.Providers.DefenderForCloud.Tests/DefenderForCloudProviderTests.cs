@@ -238,7 +238,6 @@ public sealed class DefenderForCloudProviderTests
 
         stamps.Should().HaveCountGreaterThan(1);
         (stamps[1] - stamps[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(4));
-        (stamps[2] - stamps[1]).Should().BeLessThan(TimeSpan.FromSeconds(2), "the quota was not spent again");
     }
 
     [Fact]
