@@ -273,7 +273,7 @@ public sealed class DemoTenantTests
             var report = ExposureScorer.Score(snapshot);
             lines.AddRange(report.Metrics.Select(m => $"metric {snapshot.AsOf:O} {m.Id} {m.Score:R} {m.Scope} {m.Affected}"));
             lines.AddRange(report.Initiatives.Select(i => $"initiative {snapshot.AsOf:O} {i.Id} {i.Score:R}"));
-            var card = report.ToScoreCard();
+            var card = ScoreCard.FromReport(report);
             if (previous is not null)
             {
                 lines.AddRange(ScoreDropDetector.Detect(previous, card).Select(e => $"{e.Kind} {e.SubjectId} {e.PreviousScore:R} {e.CurrentScore:R}"));
