@@ -223,7 +223,7 @@ internal sealed partial class SnapshotDocumentReader
             // Every rule of ExposureSnapshot's own validation was checked above, with paths and positions
             // (unique ids in each list, references, one assessment per asset and recommendation), so the
             // lists are handed over without a second pass over a possibly huge document.
-            return new ExposureSnapshot(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments.Build(_ids.Values), _metrics, _initiatives, validated: true);
+            return ExposureSnapshot.FromValidatedLists(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments.Build(_ids.Values), _metrics, _initiatives);
         }
 
         private static void Require(bool present, string property)
