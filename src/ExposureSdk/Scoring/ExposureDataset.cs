@@ -394,7 +394,7 @@ public sealed class ExposureDataset
             var state = rec.State ?? derived;
             var points = ReferenceRollup.Points(rec, state, _healthy[r], _unhealthy[r], out var counts);
             var kind = _recStart[r + 1] > _recStart[r] ? ResultKind.PerAsset : rec.Counts is null ? ResultKind.None : ResultKind.CountOnly;
-            recommendations[r] = new RecommendationScore(rec, state, derived, kind, _healthy[r], _unhealthy[r], _notApplicable[r], points, counts, _recMetricIds[r], _recInitiativeIds[r]);
+            recommendations[r] = new RecommendationScore(rec, state, derived, rec.State is not null, kind, _healthy[r], _unhealthy[r], _notApplicable[r], points, counts, _recMetricIds[r], _recInitiativeIds[r]);
         }
 
         var metrics = new MetricScore[_metrics.Length];

@@ -203,12 +203,14 @@ internal static class ReferenceRollup
         }
 
         var derived = Derive(healthy, unhealthy);
-        var state = input.ExplicitStates[r] ?? derived;
+        var explicitState = input.ExplicitStates[r];
+        var state = explicitState ?? derived;
         var points = Points(rec, state, healthy, unhealthy, out var counts);
         return new RecommendationScore(
             rec,
             state,
             derived,
+            explicitState is not null,
             kind,
             healthy,
             unhealthy,
