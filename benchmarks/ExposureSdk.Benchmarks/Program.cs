@@ -15,6 +15,7 @@ namespace ExposureSdk.Benchmarks;
 /// and every benchmark runs twice with the short job, once as <c>Before</c> (this suite's code built in the
 /// <c>Before</c> configuration against that tree's <c>src/ExposureSdk</c> and dataset generator, see the
 /// project file) and once as <c>After</c> (this tree). Do not add <c>--job</c> then.
+/// <c>--assets 100000</c> (or a comma-separated list) runs every size-parameterised class at those asset counts only.
 /// </remarks>
 public static class Program
 {
@@ -26,6 +27,13 @@ public static class Program
         if (!args.Any(a => a.Equals("--buildTimeout", StringComparison.OrdinalIgnoreCase)))
         {
             args = [.. args, "--buildTimeout", "900"];
+        }
+
+        var assets = Array.FindIndex(args, a => a.Equals("--assets", StringComparison.OrdinalIgnoreCase));
+        if (assets >= 0 && assets + 1 < args.Length)
+        {
+            Environment.SetEnvironmentVariable(BenchmarkSizes.Variable, args[assets + 1]);
+            args = [.. args[..assets], .. args[(assets + 2)..]];
         }
 
         var config = BenchmarkConfig.Create();
