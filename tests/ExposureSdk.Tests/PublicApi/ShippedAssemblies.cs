@@ -19,6 +19,7 @@ internal static class ShippedAssemblies
         typeof(ExposureSdk.Providers.MicrosoftGraph.MicrosoftGraphSecureScoreProvider).Assembly,
         typeof(ExposureSdk.History.Sqlite.SqliteScoreHistoryStore).Assembly,
         typeof(ExposureSdk.Demo.DemoTenant).Assembly,
+        typeof(ExposureSdk.Providers.DefenderForCloud.DefenderForCloudProvider).Assembly,
     ];
 
     public static TheoryData<string> Names()
