@@ -28,7 +28,9 @@ public class IncrementalUpdateBenchmarks
     private Dictionary<AssetId, int> _assetIndex = null!;
     private int _next;
 
-    [Params(1_000_000)]
+    public static IEnumerable<int> Sizes => BenchmarkSizes.Or(1_000_000);
+
+    [ParamsSource(nameof(Sizes))]
     public int Assets { get; set; }
 
     public static double Items(string method, IReadOnlyDictionary<string, object> parameters) => 1;

@@ -19,7 +19,9 @@ public class RollupBenchmarks
     private MetricId[] _metricIds = null!;
     private InitiativeId[] _initiativeIds = null!;
 
-    [Params(10_000, 100_000, 1_000_000)]
+    public static IEnumerable<int> Sizes => BenchmarkSizes.Or(10_000, 100_000, 1_000_000);
+
+    [ParamsSource(nameof(Sizes))]
     public int Assets { get; set; }
 
     public static double Items(string method, IReadOnlyDictionary<string, object> parameters) =>

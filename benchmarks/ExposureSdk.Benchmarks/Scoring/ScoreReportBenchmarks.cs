@@ -18,7 +18,9 @@ public class ScoreReportBenchmarks
     private ExposureSnapshot _snapshot = null!;
     private ExposureDataset _sdk = null!;
 
-    [Params(10_000, 100_000)]
+    public static IEnumerable<int> Sizes => BenchmarkSizes.Or(10_000, 100_000);
+
+    [ParamsSource(nameof(Sizes))]
     public int Assets { get; set; }
 
     public static double Items(string method, IReadOnlyDictionary<string, object> parameters) =>

@@ -17,7 +17,9 @@ public class SnapshotDocumentLoadingBenchmarks
     private static readonly ConcurrentDictionary<int, long> Sizes = new();
     private byte[] _document = null!;
 
-    [Params(1_000, 10_000, 100_000)]
+    public static IEnumerable<int> AssetCounts => BenchmarkSizes.Or(1_000, 10_000, 100_000);
+
+    [ParamsSource(nameof(AssetCounts))]
     public int Assets { get; set; }
 
     public static long Bytes(string method, IReadOnlyDictionary<string, object> parameters) =>

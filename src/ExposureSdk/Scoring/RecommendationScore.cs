@@ -32,6 +32,7 @@ public sealed class RecommendationScore
         Recommendation recommendation,
         ComplianceState state,
         ComplianceState derivedState,
+        bool isStateExplicit,
         ResultKind resultKind,
         long healthy,
         long unhealthy,
@@ -49,7 +50,7 @@ public sealed class RecommendationScore
         Impact = recommendation.Impact;
         State = state;
         DerivedState = derivedState;
-        IsStateExplicit = recommendation.State is not null;
+        IsStateExplicit = isStateExplicit;
         IsRiskAccepted = recommendation.IsRiskAccepted;
         ResultKind = resultKind;
         Healthy = healthy;
@@ -85,7 +86,10 @@ public sealed class RecommendationScore
     /// <summary>The state derived from the results alone.</summary>
     public ComplianceState DerivedState { get; }
 
-    /// <summary>Whether <see cref="State"/> is the state the source gave explicitly.</summary>
+    /// <summary>
+    /// Whether <see cref="State"/> is the state the source gave explicitly; <see langword="false"/> when it is
+    /// <see cref="DerivedState"/>, including in a what-if report whose scenario dropped the explicit state.
+    /// </summary>
     public bool IsStateExplicit { get; }
 
     /// <summary>Whether the organization accepted the risk: excluded from points and (Decision) from metrics.</summary>

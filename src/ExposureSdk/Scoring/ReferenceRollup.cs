@@ -8,61 +8,23 @@ internal static class ReferenceRollup
 {
     public static ScoreReport Score(ScoringInput input, ScoringOptions options)
     {
-        var recCount = input.Recommendations.Length;
-        var recMetrics = new List<int>[recCount];
-        var recInitiatives = new SortedSet<int>[recCount];
-        for (var r = 0; r < recCount; r++)
-        {
-            recMetrics[r] = [];
-            recInitiatives[r] = [];
-        }
-
-        for (var m = 0; m < input.Metrics.Length; m++)
-        {
-            foreach (var r in input.MetricMembers[m])
-            {
-                recMetrics[r].Add(m);
-            }
-        }
-
-        var metricInitiatives = new List<int>[input.Metrics.Length];
-        for (var m = 0; m < metricInitiatives.Length; m++)
-        {
-            metricInitiatives[m] = [];
-        }
-
-        for (var i = 0; i < input.Initiatives.Length; i++)
-        {
-            foreach (var m in input.InitiativeMetrics[i])
-            {
-                metricInitiatives[m].Add(i);
-                foreach (var r in input.MetricMembers[m])
-                {
-                    recInitiatives[r].Add(i);
-                }
-            }
-
-            foreach (var r in input.InitiativeRecommendations[i])
-            {
-                recInitiatives[r].Add(i);
-            }
-        }
+        var topology = input.Topology;
 
         // Recommendations.
-        var recommendations = new RecommendationScore[recCount];
-        for (var r = 0; r < recCount; r++)
+        var recommendations = new RecommendationScore[input.Recommendations.Length];
+        for (var r = 0; r < recommendations.Length; r++)
         {
-            recommendations[r] = ScoreRecommendation(input, r, recMetrics[r], recInitiatives[r]);
+            recommendations[r] = ScoreRecommendation(input, r, topology.RecommendationMetricIds[r], topology.RecommendationInitiativeIds[r]);
         }
 
         // Metrics.
-        var metrics = new MetricScore[input.Metrics.Length];
+        var metrics = new MetricScore[topology.Metrics.Length];
         for (var m = 0; m < metrics.Length; m++)
         {
-            metrics[m] = ScoreMetric(input, m, recommendations, options, metricInitiatives[m]);
+            metrics[m] = ScoreMetric(input, m, recommendations, options);
         }
 
-        return Assemble(input.TenantId, input.AsOf, recommendations, metrics, input.Initiatives, input.InitiativeMetrics, input.InitiativeRecommendations);
+        return Assemble(input.TenantId, input.AsOf, recommendations, metrics, topology.Initiatives, topology.InitiativeMetrics, topology.InitiativeRecommendations);
     }
 
     /// <summary>Builds the report from scored recommendations and metrics: initiatives, Secure Score and breakdowns. Shared by every rollup path.</summary>
@@ -172,7 +134,7 @@ internal static class ReferenceRollup
         return new PointsScore(max * healthy / assessed, max);
     }
 
-    private static RecommendationScore ScoreRecommendation(ScoringInput input, int r, List<int> metricIndices, SortedSet<int> initiativeIndices)
+    private static RecommendationScore ScoreRecommendation(ScoringInput input, int r, IReadOnlyList<MetricId> metricIds, IReadOnlyList<InitiativeId> initiativeIds)
     {
         var rec = input.Recommendations[r];
         long healthy = 0, unhealthy = 0, notApplicable = 0;
@@ -203,29 +165,31 @@ internal static class ReferenceRollup
         }
 
         var derived = Derive(healthy, unhealthy);
-        var state = input.ExplicitStates[r] ?? derived;
+        var explicitState = input.ExplicitStates[r];
+        var state = explicitState ?? derived;
         var points = Points(rec, state, healthy, unhealthy, out var counts);
         return new RecommendationScore(
             rec,
             state,
             derived,
+            explicitState is not null,
             kind,
             healthy,
             unhealthy,
             notApplicable,
             points,
             counts,
-            metricIndices.Select(m => input.Metrics[m].Id).ToArray().AsReadOnly(),
-            initiativeIndices.Select(i => input.Initiatives[i].Id).ToArray().AsReadOnly());
+            metricIds,
+            initiativeIds);
     }
 
-    private static MetricScore ScoreMetric(ScoringInput input, int m, RecommendationScore[] recommendations, ScoringOptions options, List<int> initiativeIndices)
+    private static MetricScore ScoreMetric(ScoringInput input, int m, RecommendationScore[] recommendations, ScoringOptions options)
     {
         var metric = input.Metrics[m];
         var scope = new HashSet<AssetId>();
         var affected = new HashSet<AssetId>();
         long countScope = 0, countAffected = 0;
-        foreach (var r in input.MetricMembers[m])
+        foreach (var r in input.Topology.MembersOf(m))
         {
             var score = recommendations[r];
             if (score.IsRiskAccepted)
@@ -266,8 +230,8 @@ internal static class ReferenceRollup
             options.ValueOf(metric.Weight),
             scope.Count + countScope,
             affected.Count + countAffected,
-            input.MetricMembers[m].Select(r => input.Recommendations[r].Id).ToArray().AsReadOnly(),
-            initiativeIndices.Select(i => input.Initiatives[i].Id).ToArray().AsReadOnly(),
+            input.Topology.MetricRecommendationIds[m],
+            input.Topology.MetricInitiativeIds[m],
             top);
     }
 

@@ -2,7 +2,7 @@ namespace ExposureSdk.Scoring;
 
 /// <summary>
 /// The snapshot in the normalized form the reference rollup reads: every list sorted by ordinal id,
-/// memberships resolved to indices. What-if scenarios copy it and change results; nothing here is static.
+/// memberships resolved to indices (<see cref="ScoringTopology"/>, the same as the fast path's). What-if scenarios copy it and change results; nothing here is static.
 /// </summary>
 internal sealed class ScoringInput
 {
@@ -10,33 +10,20 @@ internal sealed class ScoringInput
         string tenantId,
         DateTimeOffset asOf,
         Recommendation[] recommendations,
+        ScoringTopology topology,
         AssetId[][] assets,
         AssessmentStatus[][] statuses,
         ComplianceState?[] explicitStates,
-        ResultCounts?[] counts,
-        Metric[] metrics,
-        int[][] metricMembers,
-        Initiative[] initiatives,
-        int[][] initiativeMetrics,
-        int[][] initiativeRecommendations)
+        ResultCounts?[] counts)
     {
         TenantId = tenantId;
         AsOf = asOf;
         Recommendations = recommendations;
+        Topology = topology;
         Assets = assets;
         Statuses = statuses;
         ExplicitStates = explicitStates;
         Counts = counts;
-        Metrics = metrics;
-        MetricMembers = metricMembers;
-        Initiatives = initiatives;
-        InitiativeMetrics = initiativeMetrics;
-        InitiativeRecommendations = initiativeRecommendations;
-        RecommendationIndex = new Dictionary<RecommendationId, int>(recommendations.Length);
-        for (var i = 0; i < recommendations.Length; i++)
-        {
-            RecommendationIndex.Add(recommendations[i].Id, i);
-        }
     }
 
     public string TenantId { get; }
@@ -45,7 +32,10 @@ internal sealed class ScoringInput
 
     public Recommendation[] Recommendations { get; }
 
-    public Dictionary<RecommendationId, int> RecommendationIndex { get; }
+    /// <summary>Metric members, initiative members and the reverse maps (shared with every what-if copy).</summary>
+    public ScoringTopology Topology { get; }
+
+    public Dictionary<RecommendationId, int> RecommendationIndex => Topology.RecommendationIndex;
 
     /// <summary>Per recommendation, the assessed asset ids (parallel to <see cref="Statuses"/>).</summary>
     public AssetId[][] Assets { get; }
@@ -57,29 +47,16 @@ internal sealed class ScoringInput
 
     public ResultCounts?[] Counts { get; }
 
-    public Metric[] Metrics { get; }
+    public Metric[] Metrics => Topology.Metrics;
 
-    /// <summary>Per metric, member recommendation indices in ascending (ordinal id) order.</summary>
-    public int[][] MetricMembers { get; }
-
-    public Initiative[] Initiatives { get; }
-
-    /// <summary>Per initiative, metric indices in ascending (ordinal id) order.</summary>
-    public int[][] InitiativeMetrics { get; }
-
-    /// <summary>Per initiative, directly listed recommendation indices in ascending (ordinal id) order.</summary>
-    public int[][] InitiativeRecommendations { get; }
+    public Initiative[] Initiatives => Topology.Initiatives;
 
     public static ScoringInput From(ExposureSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var recommendations = snapshot.Recommendations.OrderBy(r => r.Id.Value, StringComparer.Ordinal).ToArray();
-        var index = new Dictionary<RecommendationId, int>(recommendations.Length);
-        for (var i = 0; i < recommendations.Length; i++)
-        {
-            index.Add(recommendations[i].Id, i);
-        }
-
+        var topology = ScoringTopology.Build(recommendations, snapshot.Metrics, snapshot.Initiatives);
+        var index = topology.RecommendationIndex;
         var perRecommendation = new int[recommendations.Length];
         foreach (var a in snapshot.Assessments)
         {
@@ -103,52 +80,15 @@ internal sealed class ScoringInput
             statuses[r][k] = a.Status;
         }
 
-        var metrics = snapshot.Metrics.OrderBy(m => m.Id.Value, StringComparer.Ordinal).ToArray();
-        var members = new int[metrics.Length][];
-        for (var m = 0; m < metrics.Length; m++)
-        {
-            var listed = new HashSet<RecommendationId>(metrics[m].RecommendationIds);
-            var selector = metrics[m].Selector;
-            var list = new List<int>();
-            for (var r = 0; r < recommendations.Length; r++)
-            {
-                if (listed.Contains(recommendations[r].Id) || (selector?.Matches(recommendations[r]) ?? false))
-                {
-                    list.Add(r);
-                }
-            }
-
-            members[m] = [.. list];
-        }
-
-        var metricIndex = new Dictionary<MetricId, int>(metrics.Length);
-        for (var m = 0; m < metrics.Length; m++)
-        {
-            metricIndex.Add(metrics[m].Id, m);
-        }
-
-        var initiatives = snapshot.Initiatives.OrderBy(x => x.Id.Value, StringComparer.Ordinal).ToArray();
-        var initiativeMetrics = new int[initiatives.Length][];
-        var initiativeRecommendations = new int[initiatives.Length][];
-        for (var i = 0; i < initiatives.Length; i++)
-        {
-            initiativeMetrics[i] = initiatives[i].MetricIds.Select(id => metricIndex[id]).Order().ToArray();
-            initiativeRecommendations[i] = initiatives[i].RecommendationIds.Select(id => index[id]).Order().ToArray();
-        }
-
         return new ScoringInput(
             snapshot.TenantId,
             snapshot.AsOf,
             recommendations,
+            topology,
             assets,
             statuses,
             recommendations.Select(r => r.State).ToArray(),
-            recommendations.Select(r => r.Counts).ToArray(),
-            metrics,
-            members,
-            initiatives,
-            initiativeMetrics,
-            initiativeRecommendations);
+            recommendations.Select(r => r.Counts).ToArray());
     }
 
     /// <summary>
@@ -213,7 +153,7 @@ internal sealed class ScoringInput
             }
         }
 
-        return new ScoringInput(TenantId, AsOf, Recommendations, Assets, statuses, explicitStates, counts, Metrics, MetricMembers, Initiatives, InitiativeMetrics, InitiativeRecommendations);
+        return new ScoringInput(TenantId, AsOf, Recommendations, Topology, Assets, statuses, explicitStates, counts);
     }
 
     private int IndexOf(RecommendationId id, string list) =>

@@ -21,28 +21,13 @@ internal sealed partial class SnapshotDocumentReader
     /// Which list item an entry identifies is kept per entry (<see cref="Roles"/>): duplicate ids and
     /// dangling references are array look-ups, and assessments are stored as integer columns.
     /// </remarks>
-    private sealed class Records
+    private sealed partial class Records
     {
-        private static readonly Fields RecommendationFields = new(
-            "id", "name", "source", "workload", "domain", "impact", "description", "remediationSteps", "manageUrl", "maxPoints",
-            "state", "riskAccepted", "lastCalculated", "lastStateChange", "threats", "tags", "counts");
-
-        private static readonly Fields AssetFields = new("id", "kind", "name", "criticality", "tags");
-
-        private static readonly Fields AssessmentFields = new("recommendationId", "assetId", "status");
-
-        private static readonly Fields MetricFields = new("id", "name", "weight", "recommendationIds", "selector", "description");
-
-        private static readonly Fields SelectorFields = new("domains", "workloads", "sources", "threats", "tags");
-
-        private static readonly Fields InitiativeFields = new("id", "name", "kind", "metricIds", "recommendationIds", "targetScore", "favorite", "description");
-
-        private static readonly Fields CountsFields = new("affected", "total");
-
         private static readonly AssetKind UnknownKind = AssetKind.Unknown;
 
         /// <summary>Every property name the reader knows, by object (for the schema drift test).</summary>
-        public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownProperties { get; } = new Dictionary<string, IReadOnlyList<string>>
+        /// <remarks>Built on each call: the field tables are static fields of the record files, whose initialisation order is not defined relative to this one.</remarks>
+        public static IReadOnlyDictionary<string, IReadOnlyList<string>> KnownProperties => new Dictionary<string, IReadOnlyList<string>>
         {
             ["$"] = ["schemaVersion", "tenantId", "asOf", "assets", "recommendations", "assessments", "metrics", "initiatives"],
             ["asset"] = AssetFields.Names,
@@ -61,6 +46,9 @@ internal sealed partial class SnapshotDocumentReader
         private char[] _chars = new char[1024];
         private byte[] _bytes = new byte[256];
         private int _lastAsset = -1;
+
+        // Set when a record being read goes on past the end of the buffer (see Next); cleared per record.
+        private bool _incomplete;
 
         private int? _schemaVersion;
         private string? _tenantId;
@@ -156,34 +144,24 @@ internal sealed partial class SnapshotDocumentReader
         public bool ReadItem(ref Utf8JsonReader r, Root list, int index)
         {
             var item = new Item(ListName(list), index, r.TokenStartIndex);
+            _incomplete = false;
             try
             {
                 switch (list)
                 {
                     case Root.Assets:
-                        ReadAsset(ref r, item);
-                        break;
+                        return ReadAsset(ref r, item);
                     case Root.Recommendations:
-                        ReadRecommendation(ref r, item);
-                        break;
+                        return ReadRecommendation(ref r, item);
                     case Root.Assessments:
-                        ReadAssessment(ref r, item);
-                        break;
+                        return ReadAssessment(ref r, item);
                     case Root.Metrics:
-                        ReadMetric(ref r, item);
-                        break;
+                        return ReadMetric(ref r, item);
                     case Root.Initiatives:
-                        ReadInitiative(ref r, item);
-                        break;
+                        return ReadInitiative(ref r, item);
                     default:
                         throw new InvalidOperationException($"Not a list: {list}.");
                 }
-
-                return true;
-            }
-            catch (RecordIncompleteException)
-            {
-                return false;
             }
             catch (InvalidOperationException ex) when (ex is not ObjectDisposedException)
             {
@@ -223,7 +201,7 @@ internal sealed partial class SnapshotDocumentReader
             // Every rule of ExposureSnapshot's own validation was checked above, with paths and positions
             // (unique ids in each list, references, one assessment per asset and recommendation), so the
             // lists are handed over without a second pass over a possibly huge document.
-            return new ExposureSnapshot(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments.Build(_ids.Values), _metrics, _initiatives, validated: true);
+            return ExposureSnapshot.FromValidatedLists(_tenantId!, _asOf!.Value, _recommendations, _assets, _assessments.Build(_ids.Values), _metrics, _initiatives);
         }
 
         private static void Require(bool present, string property)
@@ -232,491 +210,6 @@ internal sealed partial class SnapshotDocumentReader
             {
                 throw new SnapshotFormatException("$", $"missing required property '{property}'.", null, null);
             }
-        }
-
-        // ----- records -----
-
-        private void ReadAsset(ref Utf8JsonReader r, Item item)
-        {
-            int id = -1;
-            long idStart = 0;
-            string? name = null;
-            var kind = UnknownKind;
-            AssetCriticality? criticality = null;
-            List<string>? tags = null;
-            var seen = 0;
-            while (NextProperty(ref r, AssetFields, item, null, ref seen, out var field))
-            {
-                if (field is >= 1 and <= 3 && IsNull(ref r))
-                {
-                    continue;
-                }
-
-                switch (field)
-                {
-                    case 0:
-                        idStart = r.TokenStartIndex;
-                        id = Id(ref r, item.At("id"));
-                        break;
-                    case 1:
-                        kind = AssetKind.Parse(_ids[Id(ref r, item.At("kind"))]);
-                        break;
-                    case 2:
-                        name = Name(ref r, item.At("name"));
-                        break;
-                    case 3:
-                        criticality = Enum(ref r, SnapshotVocabulary.Criticality, item.At("criticality"));
-                        break;
-                    case 4:
-                        tags = Strings(ref r, item.At("tags"));
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            Missing(id < 0, item, "id");
-            Unique(ref _roles[id].Asset, id, item, idStart);
-            Asset asset;
-            try
-            {
-                asset = new Asset(_ids[id], kind, name, criticality, tags);
-            }
-            catch (ArgumentException ex)
-            {
-                throw Rejected(item, ex);
-            }
-
-            _assets.Add(asset);
-        }
-
-        private void ReadRecommendation(ref Utf8JsonReader r, Item item)
-        {
-            int id = -1;
-            long idStart = 0;
-            string? name = null, source = null, workload = null, description = null;
-            SecurityDomain? domain = null;
-            Impact? impact = null;
-            List<string>? steps = null, threats = null, tags = null;
-            Uri? manageUrl = null;
-            double? maxPoints = null;
-            ComplianceState? state = null;
-            var riskAccepted = false;
-            DateTimeOffset? lastCalculated = null, lastStateChange = null;
-            ResultCounts? counts = null;
-            var seen = 0;
-            while (NextProperty(ref r, RecommendationFields, item, null, ref seen, out var field))
-            {
-                if (field >= 6 && IsNull(ref r))
-                {
-                    continue;
-                }
-
-                switch (field)
-                {
-                    case 0:
-                        idStart = r.TokenStartIndex;
-                        id = Id(ref r, item.At("id"));
-                        break;
-                    case 1:
-                        name = Name(ref r, item.At("name"));
-                        break;
-                    case 2:
-                        source = _ids[Id(ref r, item.At("source"))];
-                        break;
-                    case 3:
-                        workload = _ids[Id(ref r, item.At("workload"))];
-                        break;
-                    case 4:
-                        domain = Domain(ref r, item.At("domain"));
-                        break;
-                    case 5:
-                        impact = Enum(ref r, SnapshotVocabulary.Impact, item.At("impact"));
-                        break;
-                    case 6:
-                        description = Text(ref r, item.At("description"));
-                        break;
-                    case 7:
-                        steps = Texts(ref r, item.At("remediationSteps"));
-                        break;
-                    case 8:
-                        manageUrl = Url(ref r, item.At("manageUrl"));
-                        break;
-                    case 9:
-                        maxPoints = Number(ref r, item.At("maxPoints"), 0, Recommendation.MaxPointsLimit);
-                        break;
-                    case 10:
-                        state = Enum(ref r, SnapshotVocabulary.State, item.At("state"));
-                        break;
-                    case 11:
-                        riskAccepted = Boolean(ref r, item.At("riskAccepted"));
-                        break;
-                    case 12:
-                        lastCalculated = Timestamp(ref r, item.At("lastCalculated"));
-                        break;
-                    case 13:
-                        lastStateChange = Timestamp(ref r, item.At("lastStateChange"));
-                        break;
-                    case 14:
-                        threats = Strings(ref r, item.At("threats"));
-                        break;
-                    case 15:
-                        tags = Strings(ref r, item.At("tags"));
-                        break;
-                    case 16:
-                        counts = Counts(ref r, item);
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            Missing(id < 0, item, "id");
-            Missing(name is null, item, "name");
-            Missing(source is null, item, "source");
-            Missing(workload is null, item, "workload");
-            Missing(domain is null, item, "domain");
-            Missing(impact is null, item, "impact");
-            Unique(ref _roles[id].Recommendation, id, item, idStart);
-            Recommendation recommendation;
-            try
-            {
-                recommendation = new Recommendation(
-                    _ids[id], name!, RecommendationSource.Parse(source!), Workload.Parse(workload!), domain!.Value, impact!.Value, description, steps, manageUrl,
-                    maxPoints, state, riskAccepted, lastCalculated, lastStateChange, threats, tags, counts);
-            }
-            catch (ArgumentException ex)
-            {
-                throw Rejected(item, ex);
-            }
-
-            _recommendations.Add(recommendation);
-        }
-
-        private ResultCounts Counts(ref Utf8JsonReader r, Item item)
-        {
-            if (r.TokenType != JsonTokenType.StartObject)
-            {
-                throw _owner.Error(ref r, item.At("counts"), $"expected an object, got {Describe(r.TokenType)}.");
-            }
-
-            var start = r.TokenStartIndex;
-            long? affected = null, total = null;
-            long affectedStart = 0;
-            var seen = 0;
-            while (NextProperty(ref r, CountsFields, item, "counts.", ref seen, out var field))
-            {
-                switch (field)
-                {
-                    case 0:
-                        affectedStart = r.TokenStartIndex;
-                        affected = Count(ref r, item.At("counts.affected"));
-                        break;
-                    case 1:
-                        total = Count(ref r, item.At("counts.total"));
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            if (affected is null || total is null)
-            {
-                throw _owner.ErrorAt(start, item.At("counts").ToString(), $"missing required property '{(affected is null ? "affected" : "total")}'.");
-            }
-
-            if (affected > total)
-            {
-                throw _owner.ErrorAt(affectedStart, item.At("counts.affected").ToString(), FormattableString.Invariant($"{affected} affected is more than the total of {total}."));
-            }
-
-            return new ResultCounts(affected.Value, total.Value);
-        }
-
-        private long Count(ref Utf8JsonReader r, Loc path)
-        {
-            if (r.TokenType != JsonTokenType.Number)
-            {
-                throw _owner.Error(ref r, path, $"expected a whole number of 0 or more, got {Describe(r.TokenType)}.");
-            }
-
-            if (!r.TryGetInt64(out var value) || value < 0)
-            {
-                throw _owner.Error(ref r, path, $"expected a whole number of 0 or more, got {Encoding.UTF8.GetString(r.ValueSpan)}.");
-            }
-
-            return value;
-        }
-
-        private void ReadAssessment(ref Utf8JsonReader r, Item item)
-        {
-            int recommendation = -1, asset = -1;
-            long recommendationStart = 0;
-            var status = -1;
-            var seen = 0;
-            while (NextProperty(ref r, AssessmentFields, item, null, ref seen, out var field))
-            {
-                switch (field)
-                {
-                    case 0:
-                        recommendationStart = r.TokenStartIndex;
-                        recommendation = Id(ref r, item.At("recommendationId"));
-                        break;
-                    case 1:
-                        asset = AssessedAsset(ref r, item);
-                        break;
-                    case 2:
-                        status = (int)Status(ref r, item);
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            if ((recommendation | asset | status) < 0)
-            {
-                throw MissingAssessmentProperty(item, recommendation < 0 ? "recommendationId" : asset < 0 ? "assetId" : "status");
-            }
-
-            if (_assessmentsChecked && _roles[recommendation].Recommendation == 0)
-            {
-                Dangling(recommendation, Role.Recommendation, item.At("recommendationId"), recommendationStart);
-            }
-
-            if (!_assessments.TryAdd(recommendation, asset, (AssessmentStatus)status))
-            {
-                throw DuplicateAssessment(item, recommendation, asset);
-            }
-        }
-
-        /// <summary>
-        /// The asset of an assessment: assessments usually come asset by asset, so the text is first compared
-        /// with the previous assessment's asset id (no hash, no table look-up).
-        /// </summary>
-        private int AssessedAsset(ref Utf8JsonReader r, Item item)
-        {
-            if (_lastAsset >= 0 && r.TokenType == JsonTokenType.String && !r.ValueIsEscaped && r.ValueSpan.SequenceEqual(_ids.KeyOf(_lastAsset)))
-            {
-                return _lastAsset;
-            }
-
-            return _lastAsset = Id(ref r, item.At("assetId"));
-        }
-
-        private AssessmentStatus Status(ref Utf8JsonReader r, Item item)
-        {
-            if (r.TokenType == JsonTokenType.String && !r.ValueIsEscaped)
-            {
-                // The exact spellings first (what the writer produces); anything else goes the general way.
-                var text = r.ValueSpan;
-                if (text.SequenceEqual("Healthy"u8))
-                {
-                    return AssessmentStatus.Healthy;
-                }
-
-                if (text.SequenceEqual("Unhealthy"u8))
-                {
-                    return AssessmentStatus.Unhealthy;
-                }
-
-                if (text.SequenceEqual("NotApplicable"u8))
-                {
-                    return AssessmentStatus.NotApplicable;
-                }
-            }
-
-            return Enum(ref r, SnapshotVocabulary.Status, item.At("status"));
-        }
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private SnapshotFormatException MissingAssessmentProperty(Item item, string property)
-            => _owner.ErrorAt(item.Start, item.Path, $"missing required property '{property}'.");
-
-        [MethodImpl(MethodImplOptions.NoInlining)]
-        private SnapshotFormatException DuplicateAssessment(Item item, int recommendation, int asset)
-            => _owner.ErrorAt(item.Start, item.Path,
-                $"asset '{Shorten(_ids[asset])}' is assessed against recommendation '{Shorten(_ids[recommendation])}' a second time (first at {Item.PathOf(item.List, _assessments.IndexOf(recommendation, asset))}).");
-
-        private void ReadMetric(ref Utf8JsonReader r, Item item)
-        {
-            int id = -1;
-            long idStart = 0;
-            string? name = null, description = null;
-            MetricWeight? weight = null;
-            List<(int Entry, long Start)>? recommendationIds = null;
-            MetricSelector? selector = null;
-            var seen = 0;
-            while (NextProperty(ref r, MetricFields, item, null, ref seen, out var field))
-            {
-                if (field >= 3 && IsNull(ref r))
-                {
-                    continue;
-                }
-
-                switch (field)
-                {
-                    case 0:
-                        idStart = r.TokenStartIndex;
-                        id = Id(ref r, item.At("id"));
-                        break;
-                    case 1:
-                        name = Name(ref r, item.At("name"));
-                        break;
-                    case 2:
-                        weight = Enum(ref r, SnapshotVocabulary.Weight, item.At("weight"));
-                        break;
-                    case 3:
-                        recommendationIds = Ids(ref r, item.At("recommendationIds"));
-                        break;
-                    case 4:
-                        selector = Selector(ref r, item);
-                        break;
-                    case 5:
-                        description = Text(ref r, item.At("description"));
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            Missing(id < 0, item, "id");
-            Missing(name is null, item, "name");
-            Missing(weight is null, item, "weight");
-            Unique(ref _roles[id].Metric, id, item, idStart);
-            References(recommendationIds, Role.Recommendation, item.At("recommendationIds"), _metricsChecked);
-            Metric metric;
-            try
-            {
-                metric = new Metric(_ids[id], name!, weight!.Value, RecommendationIdsOf(recommendationIds), selector, description);
-            }
-            catch (ArgumentException ex)
-            {
-                throw Rejected(item, ex);
-            }
-
-            _metrics.Add(metric);
-        }
-
-        private MetricSelector Selector(ref Utf8JsonReader r, Item item)
-        {
-            if (r.TokenType != JsonTokenType.StartObject)
-            {
-                throw _owner.Error(ref r, item.At("selector"), $"expected an object, got {Describe(r.TokenType)}.");
-            }
-
-            List<SecurityDomain>? domains = null;
-            List<string>? workloads = null, sources = null, threats = null, tags = null;
-            var seen = 0;
-            while (NextProperty(ref r, SelectorFields, item, "selector.", ref seen, out var field))
-            {
-                switch (field)
-                {
-                    case 0:
-                        domains = [];
-                        if (!IsNull(ref r))
-                        {
-                            ExpectArray(ref r, item.At("selector.domains"));
-                            for (var j = 0; Next(ref r) != JsonTokenType.EndArray; j++)
-                            {
-                                domains.Add(Domain(ref r, item.At("selector.domains", j)));
-                            }
-                        }
-
-                        break;
-                    case 1:
-                        workloads = Strings(ref r, item.At("selector.workloads"));
-                        break;
-                    case 2:
-                        sources = Strings(ref r, item.At("selector.sources"));
-                        break;
-                    case 3:
-                        threats = Strings(ref r, item.At("selector.threats"));
-                        break;
-                    case 4:
-                        tags = Strings(ref r, item.At("selector.tags"));
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            return new MetricSelector(domains, workloads?.Select(Workload.Parse), sources?.Select(RecommendationSource.Parse), threats, tags);
-        }
-
-        private void ReadInitiative(ref Utf8JsonReader r, Item item)
-        {
-            int id = -1;
-            long idStart = 0;
-            string? name = null, description = null;
-            InitiativeKind? kind = null;
-            List<(int Entry, long Start)>? metricIds = null, recommendationIds = null;
-            double? targetScore = null;
-            var favorite = false;
-            var seen = 0;
-            while (NextProperty(ref r, InitiativeFields, item, null, ref seen, out var field))
-            {
-                if (field >= 3 && IsNull(ref r))
-                {
-                    continue;
-                }
-
-                switch (field)
-                {
-                    case 0:
-                        idStart = r.TokenStartIndex;
-                        id = Id(ref r, item.At("id"));
-                        break;
-                    case 1:
-                        name = Name(ref r, item.At("name"));
-                        break;
-                    case 2:
-                        kind = Enum(ref r, SnapshotVocabulary.InitiativeKind, item.At("kind"));
-                        break;
-                    case 3:
-                        metricIds = Ids(ref r, item.At("metricIds"));
-                        break;
-                    case 4:
-                        recommendationIds = Ids(ref r, item.At("recommendationIds"));
-                        break;
-                    case 5:
-                        targetScore = Number(ref r, item.At("targetScore"), 0, 100);
-                        break;
-                    case 6:
-                        favorite = Boolean(ref r, item.At("favorite"));
-                        break;
-                    case 7:
-                        description = Text(ref r, item.At("description"));
-                        break;
-                    default:
-                        SkipValue(ref r);
-                        break;
-                }
-            }
-
-            Missing(id < 0, item, "id");
-            Missing(name is null, item, "name");
-            Missing(kind is null, item, "kind");
-            Unique(ref _roles[id].Initiative, id, item, idStart);
-            References(metricIds, Role.Metric, item.At("metricIds"), _initiativesChecked);
-            References(recommendationIds, Role.Recommendation, item.At("recommendationIds"), _initiativesChecked);
-            Initiative initiative;
-            try
-            {
-                initiative = new Initiative(
-                    _ids[id], name!, kind!.Value, MetricIdsOf(metricIds), RecommendationIdsOf(recommendationIds), targetScore, favorite, description);
-            }
-            catch (ArgumentException ex)
-            {
-                throw Rejected(item, ex);
-            }
-
-            _initiatives.Add(initiative);
         }
 
         // ----- identities and references -----
@@ -764,50 +257,76 @@ internal sealed partial class SnapshotDocumentReader
         // ----- values -----
 
         /// <summary>
-        /// Moves to the next property of the current object and to its value. Returns false at the end
-        /// of the object. <paramref name="field"/> is the index in <paramref name="fields"/>, or -1 for an
-        /// unknown property (the caller skips its value).
+        /// Moves to the next property of the current object and to its value. Returns false at the end of
+        /// the object, or when the record goes on past the buffer (<see cref="_incomplete"/> is then set).
+        /// <paramref name="field"/> is the property, or a value outside <typeparamref name="TField"/>'s members
+        /// (-1) for a property the reader does not know (the caller skips its value). A property whose
+        /// <c>null</c> means absent (<see cref="Fields{TField}.NullMeansAbsent"/>) and is <c>null</c> is passed over.
         /// </summary>
-        private bool NextProperty(ref Utf8JsonReader r, Fields fields, Item item, string? prefix, ref int seen, out int field)
+        private bool NextProperty<TField>(ref Utf8JsonReader r, Fields<TField> fields, Item item, string? prefix, ref int seen, out TField field)
+            where TField : struct, System.Enum
         {
-            if (Next(ref r) == JsonTokenType.EndObject)
+            while (true)
             {
-                field = -1;
-                return false;
-            }
-
-            // Writers usually keep one order: try the field after the last one seen first.
-            field = fields.Find(Utf8Value(ref r), seen == 0 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)seen));
-            if (field >= 0)
-            {
-                if ((seen & (1 << field)) != 0)
+                if (Next(ref r) is JsonTokenType.EndObject or JsonTokenType.None)
                 {
-                    throw _owner.Error(ref r, item.At(prefix + fields.Names[field]), "the property appears twice.");
+                    field = default;
+                    return false;
                 }
 
-                seen |= 1 << field;
-            }
+                // Writers usually keep one order: try the field after the last one seen first.
+                var index = fields.Find(Utf8Value(ref r), seen == 0 ? 0 : 32 - BitOperations.LeadingZeroCount((uint)seen));
+                if (index >= 0)
+                {
+                    if ((seen & (1 << index)) != 0)
+                    {
+                        throw _owner.Error(ref r, item.At(prefix + fields.Names[index]), "the property appears twice.");
+                    }
 
-            Next(ref r);
-            return true;
+                    seen |= 1 << index;
+                }
+
+                if (Next(ref r) == JsonTokenType.None)
+                {
+                    field = default;
+                    return false;
+                }
+
+                if (index >= 0 && r.TokenType == JsonTokenType.Null && fields.NullMeansAbsent(index))
+                {
+                    continue;
+                }
+
+                field = Unsafe.As<int, TField>(ref index);
+                return true;
+            }
         }
 
-        /// <summary>Reads the next token; throws <see cref="RecordIncompleteException"/> when the record goes on past the buffer.</summary>
-        private static JsonTokenType Next(ref Utf8JsonReader r)
+        /// <summary>
+        /// Reads the next token of the record. At the end of the buffer (the record goes on past it) it returns
+        /// <see cref="JsonTokenType.None"/> and sets <see cref="_incomplete"/>; once set, every later call does
+        /// the same, so the record's loops end and its reader returns false.
+        /// </summary>
+        private JsonTokenType Next(ref Utf8JsonReader r)
         {
-            if (!r.Read())
+            if (!_incomplete && r.Read())
             {
-                throw RecordIncompleteException.Instance;
+                return r.TokenType;
             }
 
-            return r.TokenType;
+            _incomplete = true;
+            return JsonTokenType.None;
         }
 
-        private static void SkipValue(ref Utf8JsonReader r)
+        /// <summary>Moves to the next element of an array; false at its end or when the record goes on past the buffer.</summary>
+        private bool NextElement(ref Utf8JsonReader r) => Next(ref r) is not (JsonTokenType.EndArray or JsonTokenType.None);
+
+        /// <summary>Skips the current value; sets <see cref="_incomplete"/> when it goes on past the buffer.</summary>
+        private void SkipValue(ref Utf8JsonReader r)
         {
-            if (!r.TrySkip())
+            if (_incomplete || !r.TrySkip())
             {
-                throw RecordIncompleteException.Instance;
+                _incomplete = true;
             }
         }
 
@@ -973,7 +492,7 @@ internal sealed partial class SnapshotDocumentReader
                 ExpectArray(ref r, path);
             }
 
-            return Next(ref r) != JsonTokenType.EndArray;
+            return NextElement(ref r);
         }
 
         /// <summary>
@@ -1139,18 +658,50 @@ internal sealed partial class SnapshotDocumentReader
 
         private static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
 
-        /// <summary>The property names of one kind of object, as text (for messages) and as UTF-8 (for matching).</summary>
-        private sealed class Fields
+        /// <summary>
+        /// The properties of one kind of object, named by the members of <typeparamref name="TField"/> (0, 1, 2…
+        /// in declaration order; the JSON name is the member's name in camel case), as text (for messages) and as
+        /// UTF-8 (for matching), and which of them take <c>null</c> to mean absent.
+        /// </summary>
+        private sealed class Fields<TField>
+            where TField : struct, System.Enum
         {
             private readonly byte[][] _utf8;
+            private readonly int _nullMeansAbsent;
 
-            public Fields(params string[] names)
+            public Fields(params TField[] nullMeansAbsent)
             {
-                Names = names;
-                _utf8 = [.. names.Select(Encoding.UTF8.GetBytes)];
+                var members = System.Enum.GetValues<TField>();
+                Names = new string[members.Length];
+                for (var i = 0; i < members.Length; i++)
+                {
+                    var value = members[i];
+                    if (Unsafe.As<TField, int>(ref value) != i)
+                    {
+                        throw new InvalidOperationException($"{typeof(TField).Name} must number its members 0, 1, 2… in order.");
+                    }
+
+                    var name = members[i].ToString();
+                    Names[i] = string.Concat(name[..1].ToLowerInvariant(), name.AsSpan(1));
+                }
+
+                if (Names.Length > 31)
+                {
+                    throw new InvalidOperationException($"{typeof(TField).Name} has more fields than the reader's bit set of seen fields holds.");
+                }
+
+                _utf8 = [.. Names.Select(Encoding.UTF8.GetBytes)];
+                foreach (var field in nullMeansAbsent)
+                {
+                    var value = field;
+                    _nullMeansAbsent |= 1 << Unsafe.As<TField, int>(ref value);
+                }
             }
 
             public string[] Names { get; }
+
+            /// <summary>Whether <c>null</c> means the same as the absent property for field <paramref name="index"/>.</summary>
+            public bool NullMeansAbsent(int index) => (_nullMeansAbsent & (1 << index)) != 0;
 
             /// <summary>The index of <paramref name="name"/>, trying <paramref name="first"/> first; -1 when unknown.</summary>
             public int Find(ReadOnlySpan<byte> name, int first)
@@ -1194,17 +745,6 @@ internal sealed partial class SnapshotDocumentReader
         }
 
         private readonly record struct Reference(int Entry, Role Target, Loc Path);
-    }
-
-    /// <summary>A record goes on past the end of the buffer: the caller refills and reads it again.</summary>
-    private sealed class RecordIncompleteException : Exception
-    {
-        public static readonly RecordIncompleteException Instance = new();
-
-        private RecordIncompleteException()
-            : base("The record goes on past the end of the buffer.")
-        {
-        }
     }
 
     /// <summary>

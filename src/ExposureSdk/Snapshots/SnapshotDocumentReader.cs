@@ -391,7 +391,7 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
                             break;
                         }
 
-                        _records.ReadRootScalar(ref probe, _property, new Loc(null, 0, _propertyName));
+                        ReadRootScalar(ref probe);
                         reader = probe;
                         _phase = Phase.RootProperty;
                         break;
@@ -522,7 +522,35 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
     private static bool IsList(Root property)
         => property is Root.Assets or Root.Recommendations or Root.Assessments or Root.Metrics or Root.Initiatives;
 
-    private static (Root Property, string Name) IdentifyRootProperty(ref Utf8JsonReader reader)
+    /// <summary>Reads a top-level scalar (schemaVersion, tenantId, asOf); <paramref name="reader"/> is on its value.</summary>
+    private void ReadRootScalar(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            _records.ReadRootScalar(ref reader, _property, new Loc(null, 0, _propertyName));
+        }
+        catch (InvalidOperationException ex) when (ex is not ObjectDisposedException)
+        {
+            // Utf8JsonReader raises this for text it cannot transcode (invalid UTF-8, an escaped lone surrogate).
+            throw Error(ref reader, PathOf(_propertyName), "invalid text: " + ex.Message);
+        }
+    }
+
+    /// <summary>Which top-level property <paramref name="reader"/> is on; a name that is not valid text is reported at its position.</summary>
+    private (Root Property, string Name) IdentifyRootProperty(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return IdentifyRootPropertyName(ref reader);
+        }
+        catch (InvalidOperationException ex) when (ex is not ObjectDisposedException)
+        {
+            // Utf8JsonReader raises this for a name it cannot transcode (invalid UTF-8, an escaped lone surrogate).
+            throw Error(ref reader, "$", "invalid text in a property name: " + ex.Message);
+        }
+    }
+
+    private static (Root Property, string Name) IdentifyRootPropertyName(ref Utf8JsonReader reader)
     {
         if (reader.ValueTextEquals("schemaVersion"u8))
         {

@@ -32,8 +32,45 @@ public sealed class WhatIfTests
     public void WhatIf_RemediatedRecommendation_DropsExplicitNonMitigatedState()
     {
         var after = ExposureScorer.WhatIf(Sample(), new RemediationScenario(["r3"]));
-        after.FindRecommendation("r3")!.State.Should().Be(ComplianceState.Compliant);
-        after.FindRecommendation("r3")!.IsStateExplicit.Should().BeTrue("the recommendation itself still states it; the engine derives the state in the scenario");
+        var r3 = after.FindRecommendation("r3")!;
+        r3.State.Should().Be(ComplianceState.Compliant);
+        r3.State.Should().Be(r3.DerivedState);
+        r3.IsStateExplicit.Should().BeFalse("the scenario dropped the explicit state and the engine derived this one (docs/scoring.md)");
+        ExposureScorer.Score(Sample()).FindRecommendation("r3")!.IsStateExplicit.Should().BeTrue("the baseline still uses the explicit state");
+    }
+
+    [Theory]
+    [InlineData(ComplianceState.NotAvailable)]
+    [InlineData(ComplianceState.NotCompliant)]
+    [InlineData(ComplianceState.Compliant)]
+    public void WhatIf_RemediatedRecommendationWithExplicitState_ReportsTheDerivedStateAsNotExplicit(ComplianceState state)
+    {
+        var snapshot = Snap([Rec("r1", maxPoints: 10, state: state)], [U("r1", "a"), H("r1", "b")], [Met("m1", MetricWeight.High, "r1")], [Ini("i1", ["m1"])]);
+
+        var after = ExposureScorer.WhatIf(snapshot, new RemediationScenario(["r1"])).FindRecommendation("r1")!;
+
+        after.IsStateExplicit.Should().BeFalse();
+        after.State.Should().Be(ComplianceState.Compliant);
+        after.DerivedState.Should().Be(ComplianceState.Compliant);
+    }
+
+    [Fact]
+    public void WhatIf_RemediatedMitigatedRecommendation_KeepsItsExplicitState()
+    {
+        var snapshot = Snap([Rec("r1", maxPoints: 10, state: ComplianceState.MitigatedByOrganization)], [U("r1", "a")], [Met("m1", MetricWeight.High, "r1")], [Ini("i1", ["m1"])]);
+
+        var after = ExposureScorer.WhatIf(snapshot, new RemediationScenario(["r1"])).FindRecommendation("r1")!;
+
+        after.IsStateExplicit.Should().BeTrue();
+        after.State.Should().Be(ComplianceState.MitigatedByOrganization);
+    }
+
+    [Fact]
+    public void WhatIf_RecommendationNotInTheScenario_KeepsItsExplicitFlag()
+    {
+        var after = ExposureScorer.WhatIf(Sample(), new RemediationScenario(["r1"]));
+        after.FindRecommendation("r3")!.IsStateExplicit.Should().BeTrue();
+        after.FindRecommendation("r1")!.IsStateExplicit.Should().BeFalse();
     }
 
     [Fact]

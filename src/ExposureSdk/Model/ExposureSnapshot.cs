@@ -47,30 +47,38 @@ public sealed record ExposureSnapshot
         Validate();
     }
 
+    private ExposureSnapshot(
+        string tenantId,
+        DateTimeOffset asOf,
+        IReadOnlyList<Recommendation> recommendations,
+        IReadOnlyList<Asset> assets,
+        IReadOnlyList<Assessment> assessments,
+        IReadOnlyList<Metric> metrics,
+        IReadOnlyList<Initiative> initiatives)
+    {
+        TenantId = Guard.Identifier(tenantId);
+        AsOf = asOf.ToUniversalTime();
+        Recommendations = recommendations;
+        Assets = assets;
+        Assessments = assessments;
+        Metrics = metrics;
+        Initiatives = initiatives;
+    }
+
     /// <summary>
     /// Creates a snapshot from lists that the snapshot document reader built and already checked against
     /// every rule of <see cref="Validate"/>; the lists are taken over, not copied or checked again
     /// (<paramref name="assessments"/> is a read-only list the reader built).
     /// </summary>
-    internal ExposureSnapshot(
+    internal static ExposureSnapshot FromValidatedLists(
         string tenantId,
         DateTimeOffset asOf,
         List<Recommendation> recommendations,
         List<Asset> assets,
         IReadOnlyList<Assessment> assessments,
         List<Metric> metrics,
-        List<Initiative> initiatives,
-        bool validated)
-    {
-        System.Diagnostics.Debug.Assert(validated, "Only for lists checked by the snapshot document reader.");
-        TenantId = Guard.Identifier(tenantId);
-        AsOf = asOf.ToUniversalTime();
-        Recommendations = recommendations.AsReadOnly();
-        Assets = assets.AsReadOnly();
-        Assessments = assessments;
-        Metrics = metrics.AsReadOnly();
-        Initiatives = initiatives.AsReadOnly();
-    }
+        List<Initiative> initiatives) =>
+        new(tenantId, asOf, recommendations.AsReadOnly(), assets.AsReadOnly(), assessments, metrics.AsReadOnly(), initiatives.AsReadOnly());
 
     /// <summary>The tenant the snapshot describes.</summary>
     public string TenantId { get; }
