@@ -1,11 +1,11 @@
 namespace ExposureSdk.Providers.MicrosoftGraph.Tests;
 
-/// <summary>Finds the repository root and the shared fixtures (<c>../shared/fixtures</c> beside the checkout).</summary>
+/// <summary>Finds the repository root and the fixtures (<c>tests/fixtures</c> in the checkout; nothing outside it is read).</summary>
 internal static class TestPaths
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string Fixtures { get; } = Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "fixtures"));
+    public static string Fixtures { get; } = Path.Combine(RepositoryRoot, "tests", "fixtures");
 
     public static string Fixture(params string[] parts) => Path.Combine([Fixtures, .. parts]);
 

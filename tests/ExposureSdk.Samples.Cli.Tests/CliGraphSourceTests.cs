@@ -166,7 +166,7 @@ public sealed class CliGraphSourceTests
             {
                 if (File.Exists(Path.Combine(dir.FullName, "ExposureSdk.sln")))
                 {
-                    return Path.Combine(dir.FullName, "..", "shared", "fixtures", "graph", name);
+                    return Path.Combine(dir.FullName, "tests", "fixtures", "graph", name);
                 }
             }
 

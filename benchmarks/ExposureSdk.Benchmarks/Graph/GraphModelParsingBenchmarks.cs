@@ -12,7 +12,7 @@ namespace ExposureSdk.Benchmarks.Graph;
 /// Parsing Microsoft Graph Secure Score pages into the provider's Kiota models: a
 /// <c>GET /security/secureScores</c> page of 90 days with 100 control scores a day (the history a first
 /// run reads) and a <c>GET /security/secureScoreControlProfiles</c> page of 200 profiles. The pages are
-/// the shared fixtures (shared/fixtures/graph, v1 examples) with their entries repeated and renamed.
+/// the Graph fixtures (tests/fixtures/graph, v1 examples) with their entries repeated and renamed.
 /// Baseline (the ceiling): a raw <see cref="Utf8JsonReader"/> pass over the same bytes.
 /// </summary>
 [MemoryDiagnoser]
@@ -58,7 +58,7 @@ public class GraphModelParsingBenchmarks
 
     private static byte[] Payload(string page)
     {
-        var fixtures = Path.Combine(RepositoryRoot(), "..", "shared", "fixtures", "graph");
+        var fixtures = Path.Combine(RepositoryRoot(), "tests", "fixtures", "graph");
         if (page.StartsWith("secureScores ", StringComparison.Ordinal))
         {
             var root = JsonNode.Parse(File.ReadAllText(Path.Combine(fixtures, "secureScores.v1.example.json")))!;
