@@ -19,6 +19,7 @@ internal static class ShippedAssemblies
         typeof(ExposureSdk.Providers.MicrosoftGraph.MicrosoftGraphSecureScoreProvider).Assembly,
         typeof(ExposureSdk.History.Sqlite.SqliteScoreHistoryStore).Assembly,
         typeof(ExposureSdk.Providers.Scanners.OcsfSourceProvider).Assembly,
+        typeof(ExposureSdk.Demo.DemoTenant).Assembly,
     ];
 
     public static TheoryData<string> Names()

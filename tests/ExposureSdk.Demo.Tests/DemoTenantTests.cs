@@ -1,8 +1,7 @@
-using ExposureSdk.Demo;
 using ExposureSdk.Events;
 using ExposureSdk.Scoring;
 
-namespace ExposureSdk.Tests.Demo;
+namespace ExposureSdk.Demo.Tests;
 
 public sealed class DemoTenantTests
 {
