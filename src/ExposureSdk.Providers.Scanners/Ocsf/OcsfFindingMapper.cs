@@ -108,6 +108,11 @@ internal static class OcsfFindingMapper
             var region = String(r, "region", path + ".region") ?? cloudRegion;
             service ??= Object(r, "group") is { } g ? String(g, "name", path + ".group.name") : null;
             var tags = new List<string>(3);
+            foreach (var label in Strings(r, "labels", path + ".labels"))
+            {
+                ScanText.AddTag(tags, label);
+            }
+
             ScanText.AddTag(tags, region is null ? null : "region:" + region);
             ScanText.AddTag(tags, account is null ? null : "account:" + account);
             ScanText.AddTag(tags, provider is null ? null : "provider:" + provider.ToLowerInvariant());
@@ -141,6 +146,39 @@ internal static class OcsfFindingMapper
         }
 
         FindingClassifier.Complete(f, provider, service, string.IsNullOrWhiteSpace(scanner) ? DefaultScanner : scanner.Trim(), frameworks, standards, requirements);
+
+        // What ExposureSdk's own export adds so that a round trip gives back the same recommendation.
+        if (Object(root, "unmapped") is { } own && Object(own, "exposuresdk") is { } sdk)
+        {
+            if (String(sdk, "source", ".unmapped.exposuresdk.source") is { } source)
+            {
+                f.Source = RecommendationSource.Parse(ScanText.Cut(source, ScanText.MaxIdentifier));
+            }
+
+            if (String(sdk, "workload", ".unmapped.exposuresdk.workload") is { } workload)
+            {
+                f.Workload = Workload.Parse(ScanText.Cut(workload, ScanText.MaxIdentifier));
+            }
+
+            if (String(sdk, "domain", ".unmapped.exposuresdk.domain") is { } domain)
+            {
+                f.Domain = SecurityDomain.Parse(ScanText.Cut(domain, ScanText.MaxIdentifier));
+            }
+
+            foreach (var threat in Strings(sdk, "threats", ".unmapped.exposuresdk.threats"))
+            {
+                ScanText.AddTag(f.Threats, threat);
+            }
+
+            if (sdk.TryGetProperty("tags", out _))
+            {
+                f.Tags.Clear();
+                foreach (var tag in Strings(sdk, "tags", ".unmapped.exposuresdk.tags"))
+                {
+                    ScanText.AddTag(f.Tags, tag);
+                }
+            }
+        }
     }
 
     private static IReadOnlyList<JsonElement> Resources(JsonElement root, int cls)

@@ -119,6 +119,7 @@ internal sealed class ScanAccumulator
     {
         private readonly string[] _steps = [.. f.RemediationSteps];
         private readonly string[] _tags = [.. f.Tags];
+        private readonly string[] _threats = [.. f.Threats];
         private readonly string? _title = f.Title;
         private readonly string? _description = f.Description;
         private readonly Impact _impact = f.Impact;
@@ -142,6 +143,7 @@ internal sealed class ScanAccumulator
                 remediationSteps: _steps,
                 isRiskAccepted: riskAccepted,
                 lastCalculated: Last,
+                threats: _threats,
                 tags: _tags);
     }
 }

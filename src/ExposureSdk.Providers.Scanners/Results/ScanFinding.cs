@@ -22,6 +22,8 @@ internal sealed class ScanFinding
 
     public List<string> Tags { get; } = [];
 
+    public List<string> Threats { get; } = [];
+
     public List<ScanResource> Resources { get; } = [];
 
     public AssessmentStatus Status { get; set; }
@@ -41,6 +43,7 @@ internal sealed class ScanFinding
         Workload = default;
         Domain = default;
         Tags.Clear();
+        Threats.Clear();
         Resources.Clear();
         Status = AssessmentStatus.NotApplicable;
         Muted = false;
