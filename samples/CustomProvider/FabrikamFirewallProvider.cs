@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using ExposureSdk;
 using ExposureSdk.Providers;
 
@@ -22,53 +21,36 @@ public sealed class FabrikamFirewallProvider(HttpClient http) : ExposureSourcePr
         Check("fabrikam-log-forwarding", "Forward logs to the SIEM", Impact.Low, 3, "Add a syslog-over-TLS destination pointing at the SIEM collector."),
     ];
 
-    protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private static readonly Metric UnsafeFirewalls = new("fabrikam-unsafe-firewalls", "Firewalls with unsafe configurations", MetricWeight.High,
+        selector: new MetricSelector(workloads: [Product]), description: "Share of Fabrikam appliances failing at least one best-practice check.");
+
+    /// <summary>
+    /// One pull: reads the appliance list once and serves the assets and the assessments from that one
+    /// answer, so they always describe the same state. The list lives in this call, not in a field:
+    /// pulls may overlap, and the next refresh reads the appliances again.
+    /// </summary>
+    protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
     {
-        await Task.CompletedTask;
-        foreach (var check in Checks)
-        {
-            yield return check;
-        }
+        var appliances = await AppliancesAsync(cancellationToken);
+        var assets = appliances.Select(a => new Asset(a.Serial, AssetKind.Device, a.Hostname, a.InternetFacing ? AssetCriticality.High : AssetCriticality.Medium, ["firewall", a.Site]));
+        var assessments = appliances.SelectMany(a => a.Checks
+            .Where(c => Checks.Any(k => k.Id.Value == c.Id)) // checks this provider does not know are skipped
+            .Select(c => new Assessment(c.Id, a.Serial, StatusOf(a, c))));
+        return new SourceBatch(Checks.ToAsyncEnumerable(), assets.ToAsyncEnumerable(), assessments.ToAsyncEnumerable(), new[] { UnsafeFirewalls }.ToAsyncEnumerable());
     }
 
-    protected override async IAsyncEnumerable<Asset> GetAssetsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private AssessmentStatus StatusOf(Appliance appliance, CheckResult check) => check.Result switch
     {
-        foreach (var a in await AppliancesAsync(cancellationToken))
-        {
-            yield return new Asset(a.Serial, AssetKind.Device, a.Hostname, a.InternetFacing ? AssetCriticality.High : AssetCriticality.Medium, ["firewall", a.Site]);
-        }
-    }
-
-    protected override async IAsyncEnumerable<Assessment> GetAssessmentsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var a in await AppliancesAsync(cancellationToken))
-        {
-            foreach (var c in a.Checks.Where(c => Checks.Any(k => k.Id.Value == c.Id)))
-            {
-                var status = c.Result switch
-                {
-                    "pass" => AssessmentStatus.Healthy,
-                    "fail" => AssessmentStatus.Unhealthy,
-                    "n/a" => AssessmentStatus.NotApplicable,
-                    _ => throw new ExposureSourceException(Name, $"Unknown check result '{c.Result}'.", recordId: a.Serial, field: "checks.result"),
-                };
-                yield return new Assessment(c.Id, a.Serial, status);
-            }
-        }
-    }
-
-    protected override async IAsyncEnumerable<Metric> GetMetricsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await Task.CompletedTask;
-        yield return new Metric("fabrikam-unsafe-firewalls", "Firewalls with unsafe configurations", MetricWeight.High,
-            selector: new MetricSelector(workloads: [Product]), description: "Share of Fabrikam appliances failing at least one best-practice check.");
-    }
+        "pass" => AssessmentStatus.Healthy,
+        "fail" => AssessmentStatus.Unhealthy,
+        "n/a" => AssessmentStatus.NotApplicable,
+        _ => throw new ExposureSourceException(Name, $"Unknown check result '{check.Result}'.", recordId: appliance.Serial, field: "checks.result"),
+    };
 
     private async Task<Appliance[]> AppliancesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            // Read on every call: the pipeline calls each hook once per refresh, possibly concurrently, so keep no state between calls.
             return await http.GetFromJsonAsync<Appliance[]>("api/v2/appliances", cancellationToken) ?? [];
         }
         catch (HttpRequestException ex)

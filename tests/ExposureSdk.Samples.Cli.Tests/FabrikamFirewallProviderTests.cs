@@ -83,15 +83,49 @@ public sealed class FabrikamFirewallProviderTests
         error.Message.Should().Contain("maybe");
     }
 
+    [Fact]
+    public async Task PullAsync_ReadsTheApplianceListOncePerPull_AndServesAssetsAndAssessmentsFromThatAnswer()
+    {
+        var handler = new StubHandler(HttpStatusCode.OK, Appliances);
+        var provider = new FabrikamFirewallProvider(new HttpClient(handler) { BaseAddress = new Uri("https://firewall.fabrikam.example/") });
+
+        await using (var context = new SourcePullContext(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero)))
+        {
+            var batch = await provider.PullAsync(context);
+            (await batch.Recommendations.ToListAsync()).Should().HaveCount(4);
+            var assets = await batch.Assets.ToListAsync();
+
+            // The appliances change after the pull read them: this pull still describes the answer it got.
+            handler.Body = "[]";
+            var assessments = await batch.Assessments.ToListAsync();
+            (await batch.Metrics.ToListAsync()).Should().ContainSingle();
+
+            assets.Should().HaveCount(2);
+            assessments.Should().HaveCount(8);
+        }
+
+        handler.Requests.Should().Be(1, "one pull reads the appliance list once");
+
+        var pipeline = new ExposureSdk.Pipeline.ExposureRefreshPipeline([provider], new ExposureSdk.History.InMemoryScoreHistoryStore(), new ExposureManagementOptions { TenantId = "fabrikam" });
+        var result = await pipeline.RefreshAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        result.Outcomes.Should().ContainSingle().Which.Succeeded.Should().BeTrue();
+        handler.Requests.Should().Be(2, "a refresh pulls the provider once");
+    }
+
     private static HttpClient Client(HttpStatusCode status, string body) =>
         new(new StubHandler(status, body)) { BaseAddress = new Uri("https://firewall.fabrikam.example/") };
 
     private sealed class StubHandler(HttpStatusCode status, string body) : HttpMessageHandler
     {
+        private int _requests;
+
         public string Body { get; set; } = body;
+
+        public int Requests => Volatile.Read(ref _requests);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            Interlocked.Increment(ref _requests);
             request.RequestUri!.AbsolutePath.Should().Be("/api/v2/appliances");
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(Body, Encoding.UTF8, "application/json") });
         }

@@ -107,39 +107,34 @@ internal static class ProviderPuller
         }
     }
 
+    /// <summary>
+    /// One pull: reads the batch's lists one after the other, in the documented order, then ends the
+    /// pull (disposing what it opened), also when it failed or was abandoned.
+    /// </summary>
     private static async Task<ProviderRecords> CollectAsync(ExposureSourceProvider provider, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var recommendations = new List<Recommendation>();
-        await foreach (var item in provider.GetRecommendationsAsync(cancellationToken).ConfigureAwait(false))
+        var context = new SourcePullContext(timeProvider.GetUtcNow());
+        await using (context.ConfigureAwait(false))
         {
-            recommendations.Add(item);
+            var batch = await provider.PullAsync(context, cancellationToken).ConfigureAwait(false);
+            var recommendations = await ReadAsync(batch.Recommendations, cancellationToken).ConfigureAwait(false);
+            var assets = await ReadAsync(batch.Assets, cancellationToken).ConfigureAwait(false);
+            var assessments = await ReadAsync(batch.Assessments, cancellationToken).ConfigureAwait(false);
+            var metrics = await ReadAsync(batch.Metrics, cancellationToken).ConfigureAwait(false);
+            var initiatives = await ReadAsync(batch.Initiatives, cancellationToken).ConfigureAwait(false);
+            return new ProviderRecords(provider.Name, timeProvider.GetUtcNow(), recommendations, assets, assessments, metrics, initiatives);
+        }
+    }
+
+    private static async Task<List<T>> ReadAsync<T>(IAsyncEnumerable<T> items, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(item);
         }
 
-        var assets = new List<Asset>();
-        await foreach (var item in provider.GetAssetsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            assets.Add(item);
-        }
-
-        var assessments = new List<Assessment>();
-        await foreach (var item in provider.GetAssessmentsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            assessments.Add(item);
-        }
-
-        var metrics = new List<Metric>();
-        await foreach (var item in provider.GetMetricsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            metrics.Add(item);
-        }
-
-        var initiatives = new List<Initiative>();
-        await foreach (var item in provider.GetInitiativesAsync(cancellationToken).ConfigureAwait(false))
-        {
-            initiatives.Add(item);
-        }
-
-        return new ProviderRecords(provider.Name, timeProvider.GetUtcNow(), recommendations, assets, assessments, metrics, initiatives);
+        return list;
     }
 
     /// <summary>Observes an abandoned pull's eventual failure so it is never an unobserved task exception.</summary>

@@ -9,9 +9,10 @@ namespace ExposureSdk.Providers;
 /// <remarks>
 /// <para>
 /// The records are copied when the provider is created or <see cref="Replace(ExposureSnapshot)"/>d;
-/// later changes to the caller's collections are not seen. Replacing is atomic: an enumeration
-/// that already started keeps serving the records it started with, the next one serves the new
-/// records.
+/// later changes to the caller's collections are not seen. Replacing is atomic and never tears a
+/// pull: every list of one <see cref="ExposureSourceProvider.PullAsync"/> comes from the records held
+/// when that pull started, even when <see cref="Replace(ExposureSnapshot)"/> runs while its lists are
+/// read; the next pull serves the new records.
 /// </para>
 /// <para>
 /// The provider does not check references between the lists (a metric may name a recommendation
@@ -74,25 +75,21 @@ public sealed class InMemoryExposureSourceProvider : ExposureSourceProvider
         Volatile.Write(ref _content, FromSnapshot(snapshot));
     }
 
-    /// <inheritdoc/>
-    protected override IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync(CancellationToken cancellationToken)
-        => Stream(Volatile.Read(ref _content).Recommendations, cancellationToken);
-
-    /// <inheritdoc/>
-    protected override IAsyncEnumerable<Asset> GetAssetsCoreAsync(CancellationToken cancellationToken)
-        => Stream(Volatile.Read(ref _content).Assets, cancellationToken);
-
-    /// <inheritdoc/>
-    protected override IAsyncEnumerable<Assessment> GetAssessmentsCoreAsync(CancellationToken cancellationToken)
-        => Stream(Volatile.Read(ref _content).Assessments, cancellationToken);
-
-    /// <inheritdoc/>
-    protected override IAsyncEnumerable<Metric> GetMetricsCoreAsync(CancellationToken cancellationToken)
-        => Stream(Volatile.Read(ref _content).Metrics, cancellationToken);
-
-    /// <inheritdoc/>
-    protected override IAsyncEnumerable<Initiative> GetInitiativesCoreAsync(CancellationToken cancellationToken)
-        => Stream(Volatile.Read(ref _content).Initiatives, cancellationToken);
+    /// <summary>Serves the records held when the pull starts: every list of one pull comes from the same generation.</summary>
+    /// <param name="context">The pull's context.</param>
+    /// <param name="cancellationToken">Cancels reading the batch.</param>
+    /// <returns>The batch.</returns>
+    protected override Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
+    {
+        // One read of the reference: a Replace after this line is seen by the next pull, never by this one.
+        var content = Volatile.Read(ref _content);
+        return Task.FromResult(new SourceBatch(
+            Stream(content.Recommendations, cancellationToken),
+            Stream(content.Assets, cancellationToken),
+            Stream(content.Assessments, cancellationToken),
+            Stream(content.Metrics, cancellationToken),
+            Stream(content.Initiatives, cancellationToken)));
+    }
 
     private static Content FromSnapshot(ExposureSnapshot snapshot)
         => new(

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace ExposureSdk.Providers;
 
 /// <summary>
@@ -9,10 +7,13 @@ namespace ExposureSdk.Providers;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The file is read again whenever its length or last write time changed since the previous read, so a
-/// tool that replaces the file between refreshes is picked up by the next refresh; otherwise the parsed
-/// snapshot is reused, so the five record streams of one refresh come from one read of the file. The
-/// tenant and time of the document are not used (the pipeline stamps its own).
+/// Each pull opens the file once and serves every list (recommendations, assets, assessments, metrics,
+/// initiatives) from that one document, so a file replaced during a refresh never mixes two documents:
+/// the pull sees the old one or the new one, whole. The document is parsed again when the opened file's
+/// length or last write time differs from the previous read; otherwise the parsed snapshot is reused.
+/// Replace the file atomically (write a temporary file beside it, then rename it over the old one): a
+/// file rewritten in place while it is read can be read half old, half new. The tenant and time of the
+/// document are not used (the pipeline stamps its own).
 /// </para>
 /// <para>
 /// A missing or unreadable file, or an invalid document, raises an <see cref="ExposureSourceException"/>
@@ -42,91 +43,62 @@ public sealed class SnapshotDocumentSourceProvider : ExposureSourceProvider
     /// <summary>The full path of the snapshot document file.</summary>
     public string Path { get; }
 
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await LoadAsync(cancellationToken).ConfigureAwait(false)).Recommendations)
-        {
-            yield return item;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Asset> GetAssetsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await LoadAsync(cancellationToken).ConfigureAwait(false)).Assets)
-        {
-            yield return item;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Assessment> GetAssessmentsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await LoadAsync(cancellationToken).ConfigureAwait(false)).Assessments)
-        {
-            yield return item;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Metric> GetMetricsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await LoadAsync(cancellationToken).ConfigureAwait(false)).Metrics)
-        {
-            yield return item;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Initiative> GetInitiativesCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await LoadAsync(cancellationToken).ConfigureAwait(false)).Initiatives)
-        {
-            yield return item;
-        }
-    }
+    /// <summary>
+    /// Reads the file once (or reuses the previous read when the file it opened has the same length and
+    /// write time) and serves every list of the pull from that one document.
+    /// </summary>
+    /// <param name="context">The pull's context.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The batch.</returns>
+    /// <exception cref="ExposureSourceException">The file is missing, cannot be read, or is not a valid snapshot document.</exception>
+    protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
+        => SourceBatch.FromSnapshot(await LoadAsync(cancellationToken).ConfigureAwait(false));
 
     private async Task<ExposureSnapshot> LoadAsync(CancellationToken cancellationToken)
     {
-        FileInfo info;
+        FileStream stream;
         try
         {
-            info = new FileInfo(Path);
-            if (!info.Exists)
-            {
-                throw new ExposureSourceException(Name, $"The snapshot document '{Path}' does not exist.", field: "path");
-            }
+            stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new ExposureSourceException(Name, $"The snapshot document '{Path}' does not exist.", ex, field: "path");
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new ExposureSourceException(Name, $"The snapshot document '{Path}' does not exist.", ex, field: "path");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new ExposureSourceException(Name, $"The snapshot document '{Path}' cannot be accessed: {ex.Message}", ex, field: "path");
         }
 
-        var stamp = (info.Length, info.LastWriteTimeUtc);
-        var cached = Volatile.Read(ref _cached);
-        if (cached is not null && cached.Stamp == stamp)
+        await using (stream.ConfigureAwait(false))
         {
-            return cached.Snapshot;
-        }
-
-        try
-        {
-            var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.Asynchronous | FileOptions.SequentialScan);
-            await using (stream.ConfigureAwait(false))
+            try
             {
+                // The stamp is that of the file this handle opened, so a file replaced after the open is
+                // neither read nor taken for the one that was read: the next pull sees it.
+                var stamp = (RandomAccess.GetLength(stream.SafeFileHandle), File.GetLastWriteTimeUtc(stream.SafeFileHandle));
+                var cached = Volatile.Read(ref _cached);
+                if (cached is not null && cached.Stamp == stamp)
+                {
+                    return cached.Snapshot;
+                }
+
                 var snapshot = await SnapshotDocument.ReadAsync(stream, _options, cancellationToken).ConfigureAwait(false);
                 Volatile.Write(ref _cached, new Cached(stamp, snapshot));
                 return snapshot;
             }
-        }
-        catch (SnapshotFormatException ex)
-        {
-            throw new ExposureSourceException(Name, $"The snapshot document '{Path}' is invalid: {ex.Message}", ex, field: "document");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new ExposureSourceException(Name, $"The snapshot document '{Path}' cannot be read: {ex.Message}", ex, field: "path");
+            catch (SnapshotFormatException ex)
+            {
+                throw new ExposureSourceException(Name, $"The snapshot document '{Path}' is invalid: {ex.Message}", ex, field: "document");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ExposureSourceException(Name, $"The snapshot document '{Path}' cannot be read: {ex.Message}", ex, field: "path");
+            }
         }
     }
 

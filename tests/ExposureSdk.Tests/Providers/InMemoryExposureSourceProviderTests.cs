@@ -81,3 +81,85 @@ public sealed class InMemoryExposureSourceProviderTests
         act.Should().Throw<ArgumentException>();
     }
 }
+
+public sealed class InMemoryExposureSourceProviderPullTests
+{
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(3); // a hang guard, generous for a loaded machine
+
+    [Fact]
+    public async Task PullAsync_ReplacedBetweenEveryListThousandsOfTimes_EachPullSeesExactlyOneGeneration()
+    {
+        var generations = Enumerable.Range(0, 8).Select(g => Generations.Snapshot(g)).ToArray();
+        var provider = new InMemoryExposureSourceProvider("memory", generations[0]);
+        var next = 0;
+
+        await Body().WaitAsync(TestTimeout);
+
+        async Task Body()
+        {
+            for (var pull = 0; pull < 4_000; pull++)
+            {
+                await using var context = new SourcePullContext(Generations.AsOf);
+                var batch = await provider.PullAsync(context);
+
+                // A new generation arrives before every list of the pull is read.
+                var read = await Generations.ReadAsync(batch, () => provider.Replace(generations[++next % generations.Length]));
+
+                Generations.Of(read).Should().ContainSingle($"pull {pull} must see one generation");
+                read.Assessments.Should().HaveCount(6);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task RefreshAsync_ProviderReplacedConcurrentlyThousandsOfTimes_EachRefreshScoresExactlyOneGeneration()
+    {
+        var generations = Enumerable.Range(0, 8).Select(g => Generations.Snapshot(g)).ToArray();
+        var provider = new InMemoryExposureSourceProvider("memory", generations[0]);
+        var pipeline = new ExposureSdk.Pipeline.ExposureRefreshPipeline(
+            [provider],
+            new ExposureSdk.History.InMemoryScoreHistoryStore(),
+            new ExposureManagementOptions { TenantId = "contoso", SeedHistoryFromSources = false },
+            timeProvider: new FakeTimeProvider(Generations.AsOf));
+        using var stop = new CancellationTokenSource();
+        var replacements = 0L;
+        var replacer = Task.Run(() =>
+        {
+            for (var i = 1; !stop.IsCancellationRequested; i++)
+            {
+                provider.Replace(generations[i % generations.Length]);
+                Interlocked.Increment(ref replacements);
+            }
+        });
+
+        try
+        {
+            await Body().WaitAsync(TestTimeout);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await replacer.WaitAsync(TestTimeout);
+        }
+
+        Interlocked.Read(ref replacements).Should().BeGreaterThan(2_000, "the data must have been replaced thousands of times during the refreshes");
+
+        async Task Body()
+        {
+            var seen = new HashSet<string>();
+            for (var refresh = 0; refresh < 2_000; refresh++)
+            {
+                var result = await pipeline.RefreshAsync();
+
+                result.Outcomes.Should().ContainSingle().Which.Succeeded.Should().BeTrue();
+                var prefixes = Generations.Of(result.Snapshot);
+                prefixes.Should().ContainSingle($"refresh {refresh} must score one generation");
+                result.Warnings.Should().BeEmpty("one generation has no dangling reference to drop");
+                result.Snapshot.Assessments.Should().HaveCount(6);
+                seen.Add(prefixes.Single());
+            }
+
+            seen.Should().HaveCountGreaterThan(1, "the refreshes ran while the data was being replaced");
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using ExposureSdk.Providers;
+using ExposureSdk.Tests.Support;
 
 namespace ExposureSdk.Tests.Providers;
 
@@ -65,5 +66,98 @@ public sealed class SnapshotDocumentSourceProviderTests : IDisposable
         var act = async () => await provider.GetRecommendationsAsync().ToListAsync();
 
         (await act.Should().ThrowAsync<ExposureSourceException>()).Which.Message.Should().Contain(_path).And.Contain("does not exist");
+    }
+
+    [Fact]
+    public async Task PullAsync_FileReplacedBetweenEveryList_EachPullReadsOneDocument()
+    {
+        var documents = Enumerable.Range(0, 4).Select(g => SnapshotDocument.WriteToUtf8Bytes(Generations.Snapshot(g))).ToArray();
+        ReplaceAtomically(documents[0]);
+        var provider = new SnapshotDocumentSourceProvider("file", _path);
+        var next = 0;
+
+        await Body().WaitAsync(TestTimeout);
+
+        async Task Body()
+        {
+            for (var pull = 0; pull < 300; pull++)
+            {
+                await using var context = new SourcePullContext(Generations.AsOf);
+                var batch = await provider.PullAsync(context);
+
+                var read = await Generations.ReadAsync(batch, () => ReplaceAtomically(documents[++next % documents.Length]));
+
+                Generations.Of(read).Should().ContainSingle($"pull {pull} must read one document, never the recommendations of one and the assessments of another");
+                read.Assessments.Should().HaveCount(6);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PullAsync_FileReplacedConcurrently_NoPullIsTorn()
+    {
+        var documents = Enumerable.Range(0, 4).Select(g => SnapshotDocument.WriteToUtf8Bytes(Generations.Snapshot(g))).ToArray();
+        ReplaceAtomically(documents[0]);
+        var provider = new SnapshotDocumentSourceProvider("file", _path);
+        using var stop = new CancellationTokenSource();
+        var writer = Task.Run(() =>
+        {
+            for (var i = 1; !stop.IsCancellationRequested; i++)
+            {
+                ReplaceAtomically(documents[i % documents.Length]);
+                Thread.Sleep(1);
+            }
+        });
+
+        var seen = new HashSet<string>();
+        try
+        {
+            await Body().WaitAsync(TestTimeout);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await writer.WaitAsync(TestTimeout);
+        }
+
+        seen.Should().HaveCountGreaterThan(1, "the file was replaced while the pulls ran");
+
+        async Task Body()
+        {
+            for (var pull = 0; pull < 300; pull++)
+            {
+                await using var context = new SourcePullContext(Generations.AsOf);
+                var read = await Generations.ReadAsync(await provider.PullAsync(context));
+
+                var prefixes = Generations.Of(read);
+                prefixes.Should().ContainSingle($"pull {pull} must read one document");
+                seen.Add(prefixes.Single());
+                await Task.Delay(1);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task PullAsync_FileUnchanged_ParsesItOnceAndServesTheSameRecords()
+    {
+        await File.WriteAllTextAsync(_path, Valid);
+        var provider = new SnapshotDocumentSourceProvider("file", _path);
+
+        await using var first = new SourcePullContext(Generations.AsOf);
+        var a = await Generations.ReadAsync(await provider.PullAsync(first));
+        await using var second = new SourcePullContext(Generations.AsOf);
+        var b = await Generations.ReadAsync(await provider.PullAsync(second));
+
+        b.Recommendations.Single().Should().BeSameAs(a.Recommendations.Single(), "an unchanged file is not parsed again");
+    }
+
+    private static readonly TimeSpan TestTimeout = TimeSpan.FromMinutes(3); // a hang guard, generous for a loaded machine
+
+    /// <summary>How a tool should replace the file: write a temporary file beside it, then rename it over the old one.</summary>
+    private void ReplaceAtomically(byte[] document)
+    {
+        var temp = _path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, document);
+        File.Move(temp, _path, overwrite: true);
     }
 }
