@@ -50,32 +50,12 @@ public sealed class OcsfSourceProvider : ExposureSourceProvider
     /// <summary>What the latest read found (files read, files left out and why, warnings); <see langword="null"/> before the first read.</summary>
     public ScanReadReport? LastRead => _source.LastReport;
 
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await _source.LoadAsync(cancellationToken).ConfigureAwait(false)).Today.Recommendations)
-        {
-            yield return item;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Asset> GetAssetsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await _source.LoadAsync(cancellationToken).ConfigureAwait(false)).Today.Assets)
-        {
-            yield return item;
-        }
-    }
-
-    /// <inheritdoc/>
-    protected override async IAsyncEnumerable<Assessment> GetAssessmentsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        foreach (var item in (await _source.LoadAsync(cancellationToken).ConfigureAwait(false)).Today.Assessments)
-        {
-            yield return item;
-        }
-    }
+    /// <summary>Reads every file once (or reuses the last read while no file changed) and serves today's state from that read.</summary>
+    /// <param name="context">The pull's context.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The batch of today's recommendations, assets and assessments.</returns>
+    protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
+        => SourceBatch.FromSnapshot((await _source.LoadAsync(cancellationToken).ConfigureAwait(false)).Today);
 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<SourceHistoryDay> GetHistoryCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
