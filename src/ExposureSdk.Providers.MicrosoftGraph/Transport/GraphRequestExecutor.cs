@@ -105,6 +105,12 @@ internal sealed class GraphRequestExecutor : IDisposable
             {
                 throw;
             }
+            catch (ApiException ex) when (ex.InnerException is JsonException json)
+            {
+                // Kiota 2 wraps a body its JSON parse node cannot read in an ApiException; Kiota 1 let the
+                // JsonException through (caught below). Either way it is a malformed page, never retried.
+                throw NotJson(resource, json, headers.ResponseHeaders);
+            }
             catch (ApiException ex)
             {
                 failure = Classify(ex);
@@ -120,7 +126,7 @@ internal sealed class GraphRequestExecutor : IDisposable
             }
             catch (JsonException ex)
             {
-                throw new ExposureSourceException(_providerName, $"Graph returned a {resource} page that is not valid JSON ({ex.Message}).", ex, statusCode: 200, requestId: RequestId(headers.ResponseHeaders, null), field: ex.Path);
+                throw NotJson(resource, ex, headers.ResponseHeaders);
             }
             finally
             {
@@ -155,6 +161,9 @@ internal sealed class GraphRequestExecutor : IDisposable
         _gate.Dispose();
         _rate.Dispose();
     }
+
+    private ExposureSourceException NotJson(string resource, JsonException ex, IDictionary<string, IEnumerable<string>>? headers) =>
+        new(_providerName, $"Graph returned a {resource} page that is not valid JSON ({ex.Message}).", ex, statusCode: 200, requestId: RequestId(headers, null), field: ex.Path);
 
     private Failure Classify(ApiException ex)
     {
