@@ -1,5 +1,6 @@
 using System.Globalization;
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.History;
 using ExposureSdk.Pipeline;
 
