@@ -731,6 +731,34 @@ internal static class DemoRecommendationCatalog
         ];
     }
 
+    /// <summary>
+    /// Adds the tags the built-in catalog's selectors read, as a source that follows its conventions
+    /// would: <c>cis-m365</c> on controls mapped to a CIS Microsoft 365 benchmark section
+    /// (<c>cis-m365-1.1.1</c>), <c>ransomware</c> on controls against ransomware, <c>critical-asset</c> on
+    /// controls assessed on the organization's most critical assets (administrators, SQL servers, key
+    /// vaults, subscriptions: the roles the organization rates very high in production).
+    /// </summary>
+    private static string[] WithCatalogConventions(string[] tags, string threats, List<DemoRole> roles)
+    {
+        var result = new List<string>(tags);
+        if (tags.Any(t => t.StartsWith("cis-m365-", StringComparison.Ordinal)))
+        {
+            result.Add("cis-m365");
+        }
+
+        if (threats.Split(',').Contains("ransomware"))
+        {
+            result.Add("ransomware");
+        }
+
+        if (roles.Any(r => r is DemoRole.Admin or DemoRole.SqlServer or DemoRole.KeyVault or DemoRole.Subscription))
+        {
+            result.Add("critical-asset");
+        }
+
+        return [.. result];
+    }
+
     private static DemoRecommendationSpec R(
         string id, string workload, string domain, string source, string impact, string target, double? points, double fail,
         string threats, string tags, string name, string description, string steps)
@@ -769,7 +797,7 @@ internal static class DemoRecommendationCatalog
             points,
             fail,
             threats.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            tags.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            WithCatalogConventions(tags.Split(',', StringSplitOptions.RemoveEmptyEntries), threats, roles),
             description,
             steps.Split('|'));
     }

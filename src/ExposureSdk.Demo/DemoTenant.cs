@@ -7,8 +7,8 @@ namespace ExposureSdk.Demo;
 /// (workstations, Macs, servers, phones, users, administrators, service accounts, guests, Azure resources,
 /// OAuth apps, SharePoint sites and teams), about 150 recommendations over the 26 well-known workloads
 /// from Microsoft Secure Score, Microsoft Defender for Cloud, Microsoft Defender Vulnerability Management
-/// and CIS benchmarks, metrics and the 13 predefined initiatives, and one snapshot per day for the
-/// history before today.
+/// and CIS benchmarks, scored with the built-in catalog (<see cref="Catalog.ExposureCatalog.BuiltIn"/>: its
+/// metrics and 13 predefined initiatives), and one snapshot per day for the history before today.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -24,8 +24,18 @@ namespace ExposureSdk.Demo;
 /// and are less healthy in their first days. Regressions of several sizes give metric and initiative
 /// score drops both above and below the 2-point event threshold. Today always brings a browser
 /// zero-day (Google Chrome update) and a new threat-analytics initiative, so a dashboard shows events;
-/// nine days ago a ransomware threat-analytics initiative appeared. The Enterprise IoT and OT metrics
-/// have no assessed assets, so those initiatives are unavailable (no score).
+/// nine days ago a ransomware threat-analytics initiative appeared. No source of this tenant assesses
+/// IoT or OT devices, so the Enterprise IoT and OT Security initiatives are unavailable (no score).
+/// </para>
+/// <para>
+/// Every snapshot holds the metrics and initiatives of <see cref="Catalog.ExposureCatalog.BuiltIn"/>,
+/// applied with <see cref="Catalog.ExposureCatalog.ApplyTo"/> exactly as the runtime applies the catalog
+/// to a real tenant: the demo defines no metric of its own, so its scores are what a real tenant with
+/// these recommendations would see. Its recommendations carry the tag conventions the catalog's selectors
+/// read (<c>cis-m365</c>, <c>ransomware</c>, <c>critical-asset</c>, <c>internet-facing</c>,
+/// <c>vulnerability</c>). The organization's own settings are five initiatives' target scores and
+/// favorites, which change no score; the threat-analytics initiatives come with the snapshot, as a
+/// source publishes them.
 /// </para>
 /// </remarks>
 public sealed class DemoTenant
@@ -297,14 +307,16 @@ public sealed class DemoTenant
                 counts: counts);
         }
 
-        return new ExposureSnapshot(
+        // What the sources report (no metrics), then the built-in catalog, as the runtime does for a real tenant.
+        var reported = new ExposureSnapshot(
             TenantId,
             asOf,
             recommendations,
             assets,
             assessments,
-            DemoPostureModel.Metrics,
-            DemoPostureModel.InitiativesOn(HistoryDays - day));
+            [],
+            DemoPostureModel.ThreatAnalyticsOn(HistoryDays - day));
+        return DemoPostureModel.Catalog.ApplyTo(reported);
     }
 
     /// <summary>The last day, at or before <paramref name="day"/>, on which the recommendation's share changed noticeably (a day before the history if none).</summary>

@@ -1,3 +1,4 @@
+using ExposureSdk.Catalog;
 using ExposureSdk.Events;
 using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
@@ -88,15 +89,76 @@ public sealed class DemoTenantTests
     }
 
     [Fact]
-    public void Today_HasMetricsAndThe13PredefinedInitiativesPlusThreatAnalytics()
+    public void Today_IsScoredWithTheBuiltInCatalogsMetricsAndInitiatives()
     {
         var today = Default.Today;
+        var catalog = ExposureCatalog.BuiltIn;
 
-        today.Metrics.Count.Should().BeGreaterThan(30);
-        today.Initiatives.Should().Contain(i => i.Name == "Endpoint Security" && i.IsFavorite && i.TargetScore == 85);
-        today.Initiatives.Count(i => i.Kind != InitiativeKind.ThreatAnalytics).Should().Be(13);
+        today.Metrics.Select(m => m.Id).Should().Equal(catalog.Metrics.Select(m => m.Id));
+        foreach (var metric in today.Metrics)
+        {
+            var builtIn = catalog.FindMetric(metric.Id)!;
+            metric.Weight.Should().Be(builtIn.Weight);
+            metric.RecommendationIds.Should().BeEmpty("the demo defines no membership of its own");
+            metric.Selector.Should().BeEquivalentTo(builtIn.Selector, "the catalog's real selectors");
+        }
+
+        var predefined = today.Initiatives.Where(i => i.Kind != InitiativeKind.ThreatAnalytics).ToList();
+        predefined.Select(i => i.Id).Should().Equal(catalog.Initiatives.Select(i => i.Id));
+        foreach (var initiative in predefined)
+        {
+            var builtIn = catalog.FindInitiative(initiative.Id)!;
+            initiative.Name.Should().Be(builtIn.Name);
+            initiative.Kind.Should().Be(builtIn.Kind);
+            initiative.MetricIds.Should().Equal(builtIn.MetricIds);
+            initiative.RecommendationIds.Should().BeEmpty();
+        }
+
+        today.Initiatives.Should().Contain(i => i.Name == "Endpoint Security" && i.IsFavorite && i.TargetScore == 85, "targets and favorites are the organization's settings");
         today.Initiatives.Should().Contain(i => i.Kind == InitiativeKind.ThreatAnalytics && i.IsRecommendationOnly);
         Default.GetSnapshot(1).Initiatives.Count.Should().Be(today.Initiatives.Count - 1, "a threat-analytics initiative appears today");
+    }
+
+    [Fact]
+    public void Today_ScoresLikeTheCatalogAppliedToWhatTheSourcesReported()
+    {
+        var today = Default.Today;
+        var reported = new ExposureSnapshot(
+            today.TenantId, today.AsOf, today.Recommendations, today.Assets, today.Assessments, [],
+            today.Initiatives.Where(i => i.Kind == InitiativeKind.ThreatAnalytics));
+
+        var expected = ExposureScorer.Score(ExposureCatalog.BuiltIn.ApplyTo(reported));
+        var actual = ExposureScorer.Score(today);
+
+        actual.Metrics.Select(m => (m.Id, m.Score, m.Scope, m.Affected)).Should().Equal(expected.Metrics.Select(m => (m.Id, m.Score, m.Scope, m.Affected)));
+        actual.Initiatives.Select(i => (i.Id, i.Score)).Should().BeEquivalentTo(expected.Initiatives.Select(i => (i.Id, i.Score)));
+    }
+
+    [Fact]
+    public void Today_OnlyMetricsWithoutAnySourceInTheTenantAreUnavailable()
+    {
+        var report = ExposureScorer.Score(Default.Today);
+
+        // No source of the demo assesses IoT or OT devices, and there is no Defender EASM; every other
+        // metric of the catalog selects assessed recommendations (the tag conventions included).
+        report.Metrics.Where(m => !m.IsAvailable).Select(m => m.Id.Value).Should().BeEquivalentTo(
+            ["iot-defender-for-iot", "iot-enterprise-devices", "ot-devices", "external-easm"]);
+        report.FindMetric("critical-asset-tagged")!.Scope.Should().BeGreaterThan(100);
+        report.FindMetric("ransomware-tagged")!.Scope.Should().BeGreaterThan(1000);
+        report.FindMetric("cis-m365-tagged")!.IsAvailable.Should().BeTrue();
+    }
+
+    [Fact]
+    public void History_SameSeed_GivesTheSameScoresAndEventsEveryDay()
+    {
+        var again = DemoTenant.Create(DemoTenantOptions.DefaultSeed);
+        var other = DemoTenant.Create(7);
+
+        var expected = ScoresAndEvents(Default);
+        ScoresAndEvents(again).Should().Equal(expected, "the history and its events are a pure function of the seed");
+        ScoresAndEvents(other).Should().NotEqual(expected);
+        expected.Should().Contain(line => line.StartsWith("MetricScoreDrop", StringComparison.Ordinal))
+            .And.Contain(line => line.StartsWith("NewInitiative", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -187,7 +249,7 @@ public sealed class DemoTenantTests
 
         events.Select(e => e.Kind).Distinct().Should().BeEquivalentTo(
             [SecurityEventKind.MetricScoreDrop, SecurityEventKind.InitiativeScoreDrop, SecurityEventKind.NewInitiative]);
-        events.Should().Contain(e => e.SubjectId == "vulnerable-software" && e.Drop > 10);
+        events.Should().Contain(e => e.SubjectId == "vulnerability-management" && e.Drop > 2, "today's browser zero-day");
     }
 
     [Fact]
@@ -197,8 +259,30 @@ public sealed class DemoTenantTests
 
         report.FindMetric("ot-devices")!.IsAvailable.Should().BeFalse();
         report.FindInitiative("ot-security")!.Score.Should().BeNull();
-        report.FindInitiative("endpoint-security")!.Score.Should().BeInRange(50, 95);
+        report.FindInitiative("endpoint-security")!.Score.Should().NotBeNull("its catalog metrics select the demo's device recommendations");
         report.SecureScore.Percentage.Should().BeInRange(40, 95);
+    }
+
+    /// <summary>Every day's metric and initiative scores (to the bit) and the events between consecutive days, over the last 14 days.</summary>
+    private static List<string> ScoresAndEvents(DemoTenant tenant)
+    {
+        var lines = new List<string>();
+        ScoreCard? previous = null;
+        foreach (var snapshot in tenant.GetHistory(14))
+        {
+            var report = ExposureScorer.Score(snapshot);
+            lines.AddRange(report.Metrics.Select(m => $"metric {snapshot.AsOf:O} {m.Id} {m.Score:R} {m.Scope} {m.Affected}"));
+            lines.AddRange(report.Initiatives.Select(i => $"initiative {snapshot.AsOf:O} {i.Id} {i.Score:R}"));
+            var card = ScoreCard.FromReport(report);
+            if (previous is not null)
+            {
+                lines.AddRange(ScoreDropDetector.Detect(previous, card).Select(e => $"{e.Kind} {e.SubjectId} {e.PreviousScore:R} {e.CurrentScore:R}"));
+            }
+
+            previous = card;
+        }
+
+        return lines;
     }
 
     private static List<string> Fingerprint(ExposureSnapshot snapshot)
@@ -207,6 +291,7 @@ public sealed class DemoTenantTests
         lines.AddRange(snapshot.Assets.Select(a => $"{a.Id} {a.Kind} {a.Name} {a.Criticality} {string.Join(',', a.Tags)}"));
         lines.AddRange(snapshot.Recommendations.Select(r => $"{r.Id} {r.State} {r.Counts} {r.LastStateChange:O} {r.LastCalculated:O}"));
         lines.AddRange(snapshot.Assessments.Select(a => $"{a.RecommendationId} {a.AssetId} {a.Status}"));
+        lines.AddRange(snapshot.Metrics.Select(m => m.Id.Value));
         lines.AddRange(snapshot.Initiatives.Select(i => i.Id.Value));
         return lines;
     }

@@ -1,3 +1,5 @@
+using ExposureSdk.Catalog;
+
 namespace ExposureSdk.Samples.Cli.Tests;
 
 /// <summary>Exit codes (contracts §2): 0 success, 2 bad input with the file and JSON path on stderr, 3 with --fail-on-drop and a drop.</summary>
@@ -9,7 +11,7 @@ public sealed class CliExitCodeTests
         var run = await CliRun.RunAsync("events", "--fail-on-drop");
 
         run.ExitCode.Should().Be(3);
-        run.Stdout.Should().Contain("Devices with vulnerable software");
+        run.Stdout.Should().Contain(ExposureCatalog.BuiltIn.FindMetric("vulnerability-management")!.Name, "today's browser zero-day drops it");
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal static class ShippedAssemblies
         typeof(ExposureSdk.History.Sqlite.SqliteScoreHistoryStore).Assembly,
         typeof(ExposureSdk.Providers.Scanners.OcsfSourceProvider).Assembly,
         typeof(ExposureSdk.Demo.DemoTenant).Assembly,
+        typeof(ExposureSdk.Providers.DefenderForCloud.DefenderForCloudProvider).Assembly,
     ];
 
     public static TheoryData<string> Names()
