@@ -15,7 +15,8 @@ namespace ExposureSdk.Pipeline;
 /// in provider order and scored with today's metric and initiative definitions. The card's time is the
 /// latest of those records.</para>
 /// <para>No false alarms: a recommendation counts as covered on a day when the provider whose record wins
-/// for it today recorded that day and it is not assessed per asset today. A metric or initiative with a
+/// for it today recorded that day and, when it is assessed per asset today, that provider's day has
+/// per-asset results for it (a day whose source kept only counts does not describe per-asset results). A metric or initiative with a
 /// member that is not covered (today's members or the day's) is stale on the rebuilt card; the Secure
 /// Score is kept only when every recommendation of today is covered.</para>
 /// </remarks>
@@ -67,6 +68,7 @@ internal static class HistorySeeder
         foreach (var (date, slots) in byDate)
         {
             var recorded = new HashSet<string>(StringComparer.Ordinal);
+            var perAsset = new HashSet<(string, RecommendationId)>();
             var records = new List<ProviderRecords>();
             var dayAsOf = DateTimeOffset.MinValue;
             for (var p = 0; p < slots.Length; p++)
@@ -74,7 +76,12 @@ internal static class HistorySeeder
                 if (slots[p] is { } day)
                 {
                     recorded.Add(histories[p].ProviderName);
-                    records.Add(new ProviderRecords(histories[p].ProviderName, day.AsOf, day.Recommendations, [], [], [], []));
+                    records.Add(new ProviderRecords(histories[p].ProviderName, day.AsOf, day.Recommendations, [], day.Assessments, [], []));
+                    foreach (var a in day.Assessments)
+                    {
+                        perAsset.Add((histories[p].ProviderName, a.RecommendationId));
+                    }
+
                     dayAsOf = day.AsOf > dayAsOf ? day.AsOf : dayAsOf;
                 }
             }
@@ -83,7 +90,7 @@ internal static class HistorySeeder
             try
             {
                 var merged = RecordMerger.Merge(records, today.Metrics, today.Initiatives);
-                var snapshot = new ExposureSnapshot(tenantId, dayAsOf, merged.Recommendations, null, null, merged.Metrics, merged.Initiatives);
+                var snapshot = new ExposureSnapshot(tenantId, dayAsOf, merged.Recommendations, merged.Assets, merged.Assessments, merged.Metrics, merged.Initiatives);
                 card = ScoreCard.FromReport(ExposureScorer.Score(snapshot, scoring));
             }
             catch (ArgumentException ex)
@@ -112,8 +119,8 @@ internal static class HistorySeeder
                     return FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: source provider '{owners[0]}' has no record of that day.");
                 }
 
-                return assessedToday.Contains(id)
-                    ? FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: recommendation '{recommendationId}' is assessed per asset today, and per-asset results have no history.")
+                return assessedToday.Contains(id) && !perAsset.Contains((owners[0], id))
+                    ? FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: recommendation '{recommendationId}' is assessed per asset today, and source provider '{owners[0]}' has no per-asset results for it on that day.")
                     : null;
             }
         }

@@ -302,6 +302,47 @@ public sealed class HistorySeedingTests
     /// <summary>The given hour (UTC) of the day <paramref name="days"/> from today.</summary>
     private static DateTimeOffset At(int days, int hour = 2) => new DateTimeOffset(Today.UtcDateTime.Date, TimeSpan.Zero).AddDays(days).AddHours(hour);
 
+    [Fact]
+    public async Task Seeding_PerAssetDays_DescribeTodaysPerAssetRecommendations_AndAreCompared()
+    {
+        // "cloud" keeps per-asset history now (a folder of scanner result files of earlier dates).
+        var storage = SampleData.Recommendation("storage", Impact.Medium, SecurityDomain.Cloud, "Defender for Cloud", "Microsoft Defender for Cloud");
+        _cloud.History.Add(new SourceHistoryDay(At(-1), [storage], SampleData.Results("storage", 5, 5, "account")));
+        _graph.History.Add(Day(-1, affected: 2));
+
+        var result = await CreatePipeline().RefreshAsync();
+
+        var seeded = result.SeededCards.Should().ContainSingle().Subject;
+        seeded.FindMetric("m-cloud")!.Availability.Should().Be(ScoreAvailability.Available, "the day describes storage per asset");
+        seeded.FindMetric("m-cloud")!.Score.Should().BeApproximately(50, 1e-9, "5 of 10 accounts unhealthy that day");
+        seeded.FindMetric("m-mixed")!.Availability.Should().Be(ScoreAvailability.Available);
+        result.Card.FindMetric("m-cloud")!.Score.Should().BeApproximately(100, 1e-9);
+        result.Events.Should().NotContain(e => e.SubjectId == "m-cloud", "the score rose");
+    }
+
+    [Fact]
+    public async Task Seeding_PerAssetDayWithoutTheRecommendation_IsStale()
+    {
+        var other = SampleData.Recommendation("other", Impact.Low, SecurityDomain.Cloud, "Defender for Cloud", "Microsoft Defender for Cloud");
+        _cloud.History.Add(new SourceHistoryDay(At(-1), [other], SampleData.Results("other", 1, 0, "account")));
+
+        var result = await CreatePipeline().RefreshAsync();
+
+        result.SeededCards.Single().FindMetric("m-cloud")!.StaleReason.Should().Contain("'storage' is assessed per asset today").And.Contain("no per-asset results for it on that day");
+    }
+
+    [Fact]
+    public void SourceHistoryDay_Assessments_MustNameTheDaysRecommendationsOnce()
+    {
+        var mfa = Mfa(1);
+        new SourceHistoryDay(At(-1), [mfa], [new("mfa", "u1", AssessmentStatus.Healthy)]).Assessments.Should().ContainSingle();
+        new SourceHistoryDay(At(-1), [mfa]).Assessments.Should().BeEmpty();
+        var unknown = () => new SourceHistoryDay(At(-1), [mfa], [new("other", "u1", AssessmentStatus.Healthy)]);
+        unknown.Should().Throw<ArgumentException>().WithMessage("assessments[0] names the recommendation 'other'*");
+        var twice = () => new SourceHistoryDay(At(-1), [mfa], [new("mfa", "u1", AssessmentStatus.Healthy), new("mfa", "u1", AssessmentStatus.Unhealthy)]);
+        twice.Should().Throw<ArgumentException>().WithMessage("assessments[1] repeats the pair ('mfa', 'u1')*");
+    }
+
     private static SourceHistoryDay Day(int days, int affected) => new(At(days), [Mfa(affected)]);
 
     private static Recommendation Mfa(int affected)

@@ -18,6 +18,7 @@ internal static class ShippedAssemblies
         typeof(ExposureSnapshot).Assembly,
         typeof(ExposureSdk.Providers.MicrosoftGraph.MicrosoftGraphSecureScoreProvider).Assembly,
         typeof(ExposureSdk.History.Sqlite.SqliteScoreHistoryStore).Assembly,
+        typeof(ExposureSdk.Providers.Scanners.OcsfSourceProvider).Assembly,
         typeof(ExposureSdk.Demo.DemoTenant).Assembly,
         typeof(ExposureSdk.Providers.DefenderForCloud.DefenderForCloudProvider).Assembly,
     ];

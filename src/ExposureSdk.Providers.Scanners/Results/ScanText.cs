@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace ExposureSdk.Providers.Scanners;
+
+/// <summary>Length rules for what scanners write: names and tags fit identifiers, long texts are cut with an ellipsis.</summary>
+internal static class ScanText
+{
+    public const int MaxIdentifier = 512;
+    public const int MaxText = 64 * 1024;
+
+    public static string Name(string? title, string fallback)
+        => string.IsNullOrWhiteSpace(title) ? fallback : Cut(title.Trim(), MaxIdentifier);
+
+    public static string? Text(string? text)
+        => string.IsNullOrWhiteSpace(text) ? null : Cut(text.Trim(), MaxText);
+
+    public static void AddTag(List<string> tags, string? tag)
+    {
+        if (!string.IsNullOrWhiteSpace(tag))
+        {
+            tags.Add(Cut(tag.Trim(), MaxIdentifier));
+        }
+    }
+
+    public static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
+
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A record the reader cannot use: the field at fault and why. The reader adds the file and the record.</summary>
+internal sealed class ScanRecordException(string field, string message, string? where = null) : Exception(message)
+{
+    /// <summary>The field, as a JSON path below the record (<c>.status_code</c>) or a CSV column name.</summary>
+    public string Field { get; } = field;
+
+    /// <summary>Where the record is, when the thrower knows better than the reader ("line 3").</summary>
+    public string? Where { get; } = where;
+}
