@@ -76,7 +76,7 @@ public sealed class ScannerProviderTests
         dir.Write("scan-3.jsonl", Scan(now.AddDays(-3), failing: 1));
         dir.Write("scan-2.jsonl", Scan(now.AddDays(-2), failing: 4));
         dir.Write("scan-1.jsonl", Scan(now.AddDays(-1), failing: 2));
-        var options = new ExposureManagementOptions { TenantId = "contoso" };
+        var options = new ExposureRefreshPipelineOptions { TenantId = "contoso" };
         options.Metrics.Add(new Metric("m-s3", "Unencrypted buckets", MetricWeight.High, ["s3_bucket_encrypted"]));
         options.Initiatives.Add(new Initiative("i-cloud", "Cloud", InitiativeKind.Workload, ["m-s3"]));
         var history = new InMemoryScoreHistoryStore();
