@@ -1,6 +1,7 @@
 using ExposureSdk;
 using ExposureSdk.Demo;
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 
 // 1. A snapshot: what the sources said at one point in time. Build one by hand...
@@ -27,7 +28,7 @@ foreach (var initiative in today.Initiatives)
 }
 
 // 4. Security events: metric and initiative scores that fell by 2 points or more since yesterday.
-foreach (var e in ScoreDropDetector.Detect(yesterday.ToScoreCard(), today.ToScoreCard()))
+foreach (var e in ScoreDropDetector.Detect(ScoreCard.FromReport(yesterday), ScoreCard.FromReport(today)))
 {
     Console.WriteLine($"{e.Kind}: {e.SubjectName} {e.PreviousScore:F2} -> {e.CurrentScore:F2}");
 }

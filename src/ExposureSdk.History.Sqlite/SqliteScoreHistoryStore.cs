@@ -1,5 +1,5 @@
-using System.Text.Json;
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.History.Sqlite;
 
@@ -16,8 +16,10 @@ namespace ExposureSdk.History.Sqlite;
 /// transaction (the card and its events together).</item>
 /// <item>Concurrent readers and one writer are safe, within one process and across processes: readers
 /// read a consistent snapshot and never see half a write; writes are serialized.</item>
-/// <item>Cards and events are stored as UTF-8 JSON written by the System.Text.Json source generator
-/// (<see cref="EventsJsonContext"/>; no reflection), keyed by tenant and UTC time.</item>
+/// <item>Cards and events are stored in the versioned stored form of <see cref="ScoreHistoryFormat"/>
+/// (UTF-8 JSON with a format version; no reflection), keyed by tenant and UTC time. Rows written before the
+/// format had a version read as version 1; a row of a newer version is refused with an
+/// <see cref="InvalidDataException"/> naming the row and both versions.</item>
 /// <item>Retention is not applied by the store itself: the refresh pipeline calls
 /// <see cref="PurgeAsync"/> with its <c>HistoryRetentionDays</c> (default 90).</item>
 /// </list>
@@ -55,12 +57,12 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
         ArgumentNullException.ThrowIfNull(events);
         var rows = new List<SqliteHistoryDatabase.NewRow>(events.Count + 1)
         {
-            new(SqliteHistoryDatabase.CardsTable, card.AsOf, "card", JsonSerializer.SerializeToUtf8Bytes(card, EventsJsonContext.Default.ScoreCard)),
+            new(SqliteHistoryDatabase.CardsTable, card.AsOf, "card", ScoreHistoryFormat.WriteCard(card)),
         };
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
-            rows.Add(new(SqliteHistoryDatabase.EventsTable, e.Date, e.Kind.ToString(), JsonSerializer.SerializeToUtf8Bytes(e, EventsJsonContext.Default.SecurityEvent)));
+            rows.Add(new(SqliteHistoryDatabase.EventsTable, e.Date, e.Kind.ToString(), ScoreHistoryFormat.WriteEvent(e)));
         }
 
         return _database.AppendAsync(card.TenantId, rows, cancellationToken);
@@ -90,7 +92,7 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
         var rows = await _database.ReadAsync(SqliteHistoryDatabase.EventsTable, tenantId, since, until, kind?.ToString(), cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => Read(r, EventsJsonContext.Default.SecurityEvent, SqliteHistoryDatabase.EventsTable)).ToArray();
+        return rows.Select(r => Read(r, ScoreHistoryFormat.ReadEvent, SqliteHistoryDatabase.EventsTable)).ToArray();
     }
 
     /// <inheritdoc/>
@@ -109,18 +111,19 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
     /// <summary>Releases the pooled connections to the database file.</summary>
     public void Dispose() => _database.Dispose();
 
-    private static ScoreCard ReadCard(SqliteHistoryDatabase.Row row) => Read(row, EventsJsonContext.Default.ScoreCard, SqliteHistoryDatabase.CardsTable);
+    private static ScoreCard ReadCard(SqliteHistoryDatabase.Row row) => Read(row, ScoreHistoryFormat.ReadCard, SqliteHistoryDatabase.CardsTable);
 
-    private static T Read<T>(SqliteHistoryDatabase.Row row, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, string table)
+    private static T Read<T>(SqliteHistoryDatabase.Row row, ReadStored<T> read, string table)
     {
         try
         {
-            return JsonSerializer.Deserialize(row.Payload, type)
-                ?? throw new InvalidDataException($"History row {table}#{row.Sequence} holds a null {typeof(T).Name}.");
+            return read(row.Payload);
         }
-        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        catch (InvalidDataException ex)
         {
-            throw new InvalidDataException($"History row {table}#{row.Sequence} cannot be read as a {typeof(T).Name}: {ex.Message}", ex);
+            throw new InvalidDataException($"History row {table}#{row.Sequence}: {ex.Message}", ex);
         }
     }
+
+    private delegate T ReadStored<T>(ReadOnlySpan<byte> utf8Json);
 }

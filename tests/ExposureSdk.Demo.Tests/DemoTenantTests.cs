@@ -1,4 +1,5 @@
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 
 namespace ExposureSdk.Demo.Tests;
@@ -149,7 +150,7 @@ public sealed class DemoTenantTests
     [Fact]
     public void History_HasMetricAndInitiativeDropsAboveAndBelowTwoPoints()
     {
-        var cards = Default.GetHistory().Select(s => ExposureScorer.Score(s).ToScoreCard()).ToList();
+        var cards = Default.GetHistory().Select(s => ScoreCard.FromReport(ExposureScorer.Score(s))).ToList();
         var metricDrops = new List<double>();
         var initiativeDrops = new List<double>();
         for (var d = 1; d < cards.Count; d++)
@@ -179,8 +180,8 @@ public sealed class DemoTenantTests
     [Fact]
     public void Today_VersusYesterday_RaisesMetricDropInitiativeDropAndNewInitiativeEvents()
     {
-        var yesterday = ExposureScorer.Score(Default.GetSnapshot(1)).ToScoreCard();
-        var today = ExposureScorer.Score(Default.Today).ToScoreCard();
+        var yesterday = ScoreCard.FromReport(ExposureScorer.Score(Default.GetSnapshot(1)));
+        var today = ScoreCard.FromReport(ExposureScorer.Score(Default.Today));
 
         var events = ScoreDropDetector.Detect(yesterday, today);
 

@@ -1,5 +1,6 @@
 using ExposureSdk.Events;
 using ExposureSdk.History.Sqlite.CrashWriter;
+using ExposureSdk.ScoreCards;
 using Microsoft.Data.Sqlite;
 
 namespace ExposureSdk.History.Sqlite.Tests;

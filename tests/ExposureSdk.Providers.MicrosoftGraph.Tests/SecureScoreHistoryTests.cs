@@ -2,6 +2,7 @@ using ExposureSdk.Catalog;
 using ExposureSdk.Events;
 using ExposureSdk.History;
 using ExposureSdk.Pipeline;
+using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.Providers.MicrosoftGraph.Tests;
 

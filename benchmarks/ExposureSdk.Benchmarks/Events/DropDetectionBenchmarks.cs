@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.Benchmarks.Events;
 

@@ -1,3 +1,5 @@
+using ExposureSdk.ScoreCards;
+
 namespace ExposureSdk.Events;
 
 /// <summary>Why an initiative's score changed (domain rules §4).</summary>

@@ -1,3 +1,5 @@
+using ExposureSdk.ScoreCards;
+
 namespace ExposureSdk.Events;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace ExposureSdk.Events;
 /// </list>
 /// Events are ordered by kind, then ordinal subject id. A metric drop's initiative effects
 /// (drop × w / Σw) cover the initiatives listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/>
-/// (as <c>ScoreReport.ToScoreCard()</c> fills them), with Σw over the initiative's available metrics with
+/// (as <c>ScoreCard.FromReport</c> fills them), with Σw over the initiative's available metrics with
 /// w &gt; 0 on today's card, summed in ordinal metric order as the engine does.
 /// </remarks>
 public static class ScoreDropDetector

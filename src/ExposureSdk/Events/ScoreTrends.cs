@@ -1,3 +1,5 @@
+using ExposureSdk.ScoreCards;
+
 namespace ExposureSdk.Events;
 
 /// <summary>What a trend is about: Secure Score, a metric or an initiative.</summary>

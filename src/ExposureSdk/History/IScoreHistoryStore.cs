@@ -1,4 +1,5 @@
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.History;
 

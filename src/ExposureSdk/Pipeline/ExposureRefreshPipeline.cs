@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ExposureSdk.Events;
 using ExposureSdk.History;
 using ExposureSdk.Providers;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 using ExposureSdk.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -219,7 +220,7 @@ public sealed class ExposureRefreshPipeline
 
         var snapshot = new ExposureSnapshot(_tenantId, asOf, merged.Recommendations, merged.Assets, merged.Assessments, merged.Metrics, merged.Initiatives);
         var report = ExposureScorer.Score(snapshot, _scoring);
-        var card = report.ToScoreCard();
+        var card = ScoreCard.FromReport(report);
 
         var warnings = merged.Warnings.ToList();
         var seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, warnings, cancellationToken).ConfigureAwait(false);

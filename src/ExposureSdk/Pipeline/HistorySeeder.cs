@@ -1,5 +1,6 @@
 using ExposureSdk.Events;
 using ExposureSdk.Providers;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 
 namespace ExposureSdk.Pipeline;
@@ -83,7 +84,7 @@ internal static class HistorySeeder
             {
                 var merged = RecordMerger.Merge(records, today.Metrics, today.Initiatives);
                 var snapshot = new ExposureSnapshot(tenantId, dayAsOf, merged.Recommendations, null, null, merged.Metrics, merged.Initiatives);
-                card = ExposureScorer.Score(snapshot, scoring).ToScoreCard();
+                card = ScoreCard.FromReport(ExposureScorer.Score(snapshot, scoring));
             }
             catch (ArgumentException ex)
             {

@@ -1,5 +1,6 @@
 using ExposureSdk.Events;
 using ExposureSdk.Pipeline;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 
 namespace ExposureSdk.Queries;

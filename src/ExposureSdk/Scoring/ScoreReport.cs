@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using ExposureSdk.Events;
 
 namespace ExposureSdk.Scoring;
 
@@ -101,51 +100,6 @@ public sealed class ScoreReport
         var metrics = initiative.Metrics.Select(c => ExplainMetric(_metrics[c.MetricId])).ToArray().AsReadOnly();
         var recommendations = initiative.RecommendationIds.Select(r => _recommendations[r]).ToArray().AsReadOnly();
         return new InitiativeExplanation(initiative, metrics, recommendations);
-    }
-
-    /// <summary>
-    /// The compact record of this report that the history store keeps per refresh and that score-drop
-    /// detection compares: Secure Score, each metric and each initiative with its score and availability
-    /// (Available, or Unavailable when it has no score).
-    /// </summary>
-    /// <returns>The score card.</returns>
-    public ScoreCard ToScoreCard()
-    {
-        var metrics = new ScoreCardMetric[Metrics.Count];
-        for (var i = 0; i < metrics.Length; i++)
-        {
-            var m = Metrics[i];
-            metrics[i] = new ScoreCardMetric(
-                m.Id.Value,
-                m.Name,
-                m.Weight,
-                m.NumericWeight,
-                m.Score,
-                m.Affected,
-                m.Scope,
-                m.IsAvailable ? ScoreAvailability.Available : ScoreAvailability.Unavailable,
-                null,
-                m.RecommendationIds.Select(r => r.Value).ToArray(),
-                m.InitiativeIds.Select(r => r.Value).ToArray(),
-                m.TopAffectedAssetIds.Select(a => a.Value).ToArray());
-        }
-
-        var initiatives = new ScoreCardInitiative[Initiatives.Count];
-        for (var i = 0; i < initiatives.Length; i++)
-        {
-            var x = Initiatives[i];
-            initiatives[i] = new ScoreCardInitiative(
-                x.Id.Value,
-                x.Name,
-                x.Score,
-                x.Score is null ? ScoreAvailability.Unavailable : ScoreAvailability.Available,
-                null,
-                x.Metrics.Select(c => new ScoreCardInitiativeMetric(c.MetricId.Value, c.Weight, c.NumericWeight)).ToArray(),
-                x.RecommendationIds.Select(r => r.Value).ToArray(),
-                x.TargetScore);
-        }
-
-        return new ScoreCard(TenantId, AsOf, SecureScore.Percentage, metrics, initiatives);
     }
 
     private MetricExplanation ExplainMetric(MetricScore metric)

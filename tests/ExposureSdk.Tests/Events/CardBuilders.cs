@@ -1,4 +1,4 @@
-using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.Tests.Events;
 

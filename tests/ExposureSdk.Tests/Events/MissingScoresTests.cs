@@ -1,4 +1,5 @@
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 using static ExposureSdk.Tests.Events.CardBuilders;
 
 namespace ExposureSdk.Tests.Events;

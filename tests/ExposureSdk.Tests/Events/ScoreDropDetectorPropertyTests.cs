@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.Tests.Events;
 

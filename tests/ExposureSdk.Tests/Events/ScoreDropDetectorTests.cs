@@ -1,4 +1,5 @@
 using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 using static ExposureSdk.Tests.Events.CardBuilders;
 
 namespace ExposureSdk.Tests.Events;
@@ -145,8 +146,8 @@ public sealed class ScoreDropDetectorTests
             [Scoring.ScoringBuilders.U("r1", "a"), Scoring.ScoringBuilders.H("r2", "a"), Scoring.ScoringBuilders.U("r2", "b")],
             snapshot.Metrics,
             snapshot.Initiatives);
-        var before = ExposureSdk.Scoring.ExposureScorer.Score(snapshot).ToScoreCard();
-        var after = ExposureSdk.Scoring.ExposureScorer.Score(worse).ToScoreCard();
+        var before = ScoreCard.FromReport(ExposureSdk.Scoring.ExposureScorer.Score(snapshot));
+        var after = ScoreCard.FromReport(ExposureSdk.Scoring.ExposureScorer.Score(worse));
 
         var e = ScoreDropDetector.Detect(before, after).Single(x => x.Kind == SecurityEventKind.MetricScoreDrop);
 

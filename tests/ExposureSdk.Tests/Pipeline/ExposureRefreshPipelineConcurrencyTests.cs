@@ -1,5 +1,4 @@
-using System.Text.Json;
-using ExposureSdk.Events;
+using ExposureSdk.History;
 using ExposureSdk.Queries;
 
 namespace ExposureSdk.Tests.Pipeline;
@@ -18,7 +17,7 @@ public sealed class ExposureRefreshPipelineConcurrencyTests
             await reference.RefreshAsync();
         }
 
-        var expectedCard = JsonSerializer.Serialize(reference.LastResult!.Card, EventsJsonContext.Default.ScoreCard);
+        var expectedCard = ScoreHistoryFormat.WriteCard(reference.LastResult!.Card);
         var expectedPage = Ids(new ExposureQueries(reference).QueryRecommendations(new RecommendationQuery(sortBy: RecommendationSortField.Impact)));
 
         var parallel = new PipelineFixture();
@@ -35,7 +34,7 @@ public sealed class ExposureRefreshPipelineConcurrencyTests
 
         await Task.WhenAll([.. refreshTasks, .. queryTasks]);
 
-        JsonSerializer.Serialize(pipeline.LastResult!.Card, EventsJsonContext.Default.ScoreCard).Should().Be(expectedCard);
+        ScoreHistoryFormat.WriteCard(pipeline.LastResult!.Card).Should().Equal(expectedCard);
         Ids(queries.QueryRecommendations(new RecommendationQuery(sortBy: RecommendationSortField.Impact))).Should().Be(expectedPage);
         (await parallel.History.GetCardsAsync("contoso", DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Should().HaveCount(Refreshes);
         parallel.Published.Should().HaveCount(Refreshes);

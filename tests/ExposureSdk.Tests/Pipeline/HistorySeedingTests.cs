@@ -2,6 +2,7 @@ using ExposureSdk.Events;
 using ExposureSdk.History;
 using ExposureSdk.Pipeline;
 using ExposureSdk.Providers;
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Tests.Support;
 
 namespace ExposureSdk.Tests.Pipeline;

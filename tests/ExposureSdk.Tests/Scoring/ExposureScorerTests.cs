@@ -1,3 +1,4 @@
+using ExposureSdk.ScoreCards;
 using ExposureSdk.Scoring;
 using static ExposureSdk.Tests.Scoring.ScoringBuilders;
 
@@ -329,7 +330,7 @@ public sealed class ExposureScorerTests
         report.Metrics.Should().BeEmpty();
         report.Initiatives.Should().BeEmpty();
         report.BySource.Should().BeEmpty();
-        report.ToScoreCard().SecureScore.Should().BeNull();
+        ScoreCard.FromReport(report).SecureScore.Should().BeNull();
     }
 
     // ---- Breakdowns ----

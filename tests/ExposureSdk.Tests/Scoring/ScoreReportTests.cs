@@ -1,4 +1,4 @@
-using ExposureSdk.Events;
+using ExposureSdk.ScoreCards;
 using static ExposureSdk.Tests.Scoring.ScoringBuilders;
 
 namespace ExposureSdk.Tests.Scoring;
@@ -69,10 +69,10 @@ public sealed class ScoreReportTests
     }
 
     [Fact]
-    public void ToScoreCard_CarriesScoresAvailabilityWeightsAndMembership()
+    public void FromReport_CarriesScoresAvailabilityWeightsAndMembership()
     {
         var report = Score(Sample());
-        var card = report.ToScoreCard();
+        var card = ScoreCard.FromReport(report);
 
         card.TenantId.Should().Be("tenant-1");
         card.AsOf.Should().Be(AsOf);
