@@ -38,9 +38,9 @@ public sealed class PublicTypeRulesTests
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
             {
-                if (PublicApiRenderer.IsVisible(property.SetMethod))
+                if (VisibleSurface.IsVisible(property.SetMethod))
                 {
-                    offenders.Add($"{type.FullName}.{property.Name} has a {(PublicApiRenderer.IsInit(property.SetMethod!) ? "init" : "set")} accessor");
+                    offenders.Add($"{type.FullName}.{property.Name} has a {(VisibleSurface.IsInit(property.SetMethod!) ? "init" : "set")} accessor");
                 }
             }
 
@@ -82,12 +82,12 @@ public sealed class PublicTypeRulesTests
     {
         // The rules must be able to fail: this test type breaks both.
         typeof(Mutable).IsSealed.Should().BeFalse();
-        PublicApiRenderer.IsVisible(typeof(Mutable).GetProperty(nameof(Mutable.Value))!.SetMethod).Should().BeTrue();
-        PublicApiRenderer.IsInit(typeof(Mutable).GetProperty(nameof(Mutable.Init))!.SetMethod!).Should().BeTrue();
+        VisibleSurface.IsVisible(typeof(Mutable).GetProperty(nameof(Mutable.Value))!.SetMethod).Should().BeTrue();
+        VisibleSurface.IsInit(typeof(Mutable).GetProperty(nameof(Mutable.Init))!.SetMethod!).Should().BeTrue();
     }
 
     private static IEnumerable<Type> PublicTypes(string assemblyName)
-        => PublicApiRenderer.VisibleTypes(ShippedAssemblies.Get(assemblyName));
+        => VisibleSurface.Types(ShippedAssemblies.Get(assemblyName));
 
 #pragma warning disable CA1852 // deliberately unsealed: the rule test above needs a type that breaks the rules
     public class Mutable

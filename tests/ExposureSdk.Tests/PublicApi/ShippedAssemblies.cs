@@ -3,13 +3,14 @@ using System.Reflection;
 namespace ExposureSdk.Tests.PublicApi;
 
 /// <summary>
-/// The assemblies the repository ships (one per packable project under <c>src/</c>). The public-API
-/// snapshot and the public type rules run over each of them.
+/// The assemblies the repository ships (one per packable project under <c>src/</c>). The public type
+/// rules run over each of them; their public API is declared in each project's <c>PublicAPI.*.txt</c>.
 /// </summary>
 /// <remarks>
-/// To add a shipped project: reference it from <c>tests/ExposureSdk.Tests/ExposureSdk.Tests.csproj</c>,
-/// add one line below (<c>typeof(&lt;any public type&gt;).Assembly</c>), then accept its API file with
-/// <c>EXPOSURESDK_ACCEPT_API=1 dotnet test tests/ExposureSdk.Tests -c Release --filter "FullyQualifiedName~PublicApi"</c>.
+/// To add a shipped project: reference it from <c>tests/ExposureSdk.Tests/ExposureSdk.Tests.csproj</c> and
+/// add one line below (<c>typeof(&lt;any public type&gt;).Assembly</c>). The build gives the project the public
+/// API analyzer (Directory.Build.props); declare its surface with
+/// <c>dotnet format analyzers src/&lt;Project&gt;/&lt;Project&gt;.csproj --diagnostics RS0016 --severity error</c>.
 /// </remarks>
 internal static class ShippedAssemblies
 {
