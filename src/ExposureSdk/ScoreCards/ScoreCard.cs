@@ -7,7 +7,7 @@ namespace ExposureSdk.ScoreCards;
 /// score-drop detection compares (domain rules §4). Created from a report by <see cref="FromReport"/>;
 /// immutable; metrics and initiatives are kept in ordinal id order.
 /// </summary>
-/// <remarks>A plain data shape (get-only properties and one constructor) ; the stored form is <see cref="History.ScoreHistoryFormat"/>.</remarks>
+/// <remarks>A plain data shape (get-only properties and one constructor) ; the stored form is defined by the history layer (<c>ExposureSdk.History.ScoreHistoryFormat</c>).</remarks>
 public sealed class ScoreCard
 {
     private readonly Dictionary<string, int> _metrics;
