@@ -50,7 +50,8 @@ internal sealed class SqliteHistoryDatabase : IDisposable
     }
 
     /// <summary>Appends rows of one tenant in one transaction.</summary>
-    public async Task AppendAsync(string tenantId, IReadOnlyList<NewRow> rows, CancellationToken cancellationToken)
+    /// <summary>Inserts every row in one transaction (all or nothing).</summary>
+    public async Task AppendAsync(IReadOnlyList<NewRow> rows, CancellationToken cancellationToken)
     {
         await WriteAsync(
             (connection, transaction) =>
@@ -60,7 +61,7 @@ internal sealed class SqliteHistoryDatabase : IDisposable
                     using var command = connection.CreateCommand();
                     command.Transaction = transaction;
                     command.CommandText = $"INSERT INTO {Table(row.Table)} (tenant_id, at_ticks, kind, payload) VALUES ($tenant, $at, $kind, $payload);";
-                    command.Parameters.AddWithValue("$tenant", tenantId);
+                    command.Parameters.AddWithValue("$tenant", row.TenantId);
                     command.Parameters.AddWithValue("$at", row.At.UtcTicks);
                     command.Parameters.AddWithValue("$kind", row.Kind);
                     command.Parameters.AddWithValue("$payload", row.Payload);
@@ -289,7 +290,7 @@ internal sealed class SqliteHistoryDatabase : IDisposable
     }
 
     /// <summary>A row to append.</summary>
-    public sealed record NewRow(string Table, DateTimeOffset At, string Kind, byte[] Payload);
+    public sealed record NewRow(string TenantId, string Table, DateTimeOffset At, string Kind, byte[] Payload);
 
     /// <summary>One stored row.</summary>
     public sealed record Row(long Sequence, DateTimeOffset At, string Kind, byte[] Payload);

@@ -12,8 +12,9 @@ namespace ExposureSdk.History.Sqlite;
 /// <item>The database runs in WAL mode with <c>synchronous=FULL</c>: a write that returned survives a
 /// crash of the process or of the machine; a write interrupted by a crash leaves no trace once the
 /// database is reopened.</item>
-/// <item>Each <see cref="AppendAsync"/> and each <see cref="PurgeAsync"/> is one <c>BEGIN IMMEDIATE</c>
-/// transaction (the card and its events together).</item>
+/// <item>Each <see cref="AppendAsync"/>, <see cref="AppendManyAsync"/> and <see cref="PurgeAsync"/> is one
+/// <c>BEGIN IMMEDIATE</c> transaction (the card and its events together; every entry of a rebuilt history
+/// together).</item>
 /// <item>Concurrent readers and one writer are safe, within one process and across processes: readers
 /// read a consistent snapshot and never see half a write; writes are serialized.</item>
 /// <item>Cards and events are stored in the versioned stored form of <see cref="ScoreHistoryFormat"/>
@@ -55,17 +56,26 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(events);
-        var rows = new List<SqliteHistoryDatabase.NewRow>(events.Count + 1)
+        var rows = new List<SqliteHistoryDatabase.NewRow>(events.Count + 1);
+        AddRows(rows, card, events);
+        return _database.AppendAsync(rows, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One <c>BEGIN IMMEDIATE</c> transaction for every entry: a crash of the process mid-write
+    /// leaves none of them once the database is reopened.</remarks>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be written (disk full, read-only, locked beyond the busy timeout); nothing was stored.</exception>
+    public Task AppendManyAsync(IReadOnlyList<ScoreHistoryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var rows = new List<SqliteHistoryDatabase.NewRow>();
+        for (var i = 0; i < entries.Count; i++)
         {
-            new(SqliteHistoryDatabase.CardsTable, card.AsOf, "card", ScoreHistoryFormat.WriteCard(card)),
-        };
-        for (var i = 0; i < events.Count; i++)
-        {
-            var e = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
-            rows.Add(new(SqliteHistoryDatabase.EventsTable, e.Date, e.Kind.ToString(), ScoreHistoryFormat.WriteEvent(e)));
+            var entry = entries[i] ?? throw new ArgumentNullException(nameof(entries), $"entries[{i}] is null.");
+            AddRows(rows, entry.Card, entry.Events);
         }
 
-        return _database.AppendAsync(card.TenantId, rows, cancellationToken);
+        return rows.Count == 0 ? Task.CompletedTask : _database.AppendAsync(rows, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -110,6 +120,16 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
 
     /// <summary>Releases the pooled connections to the database file.</summary>
     public void Dispose() => _database.Dispose();
+
+    private static void AddRows(List<SqliteHistoryDatabase.NewRow> rows, ScoreCard card, IReadOnlyList<SecurityEvent> events)
+    {
+        rows.Add(new(card.TenantId, SqliteHistoryDatabase.CardsTable, card.AsOf, "card", ScoreHistoryFormat.WriteCard(card)));
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
+            rows.Add(new(card.TenantId, SqliteHistoryDatabase.EventsTable, e.Date, e.Kind.ToString(), ScoreHistoryFormat.WriteEvent(e)));
+        }
+    }
 
     private static ScoreCard ReadCard(SqliteHistoryDatabase.Row row) => Read(row, ScoreHistoryFormat.ReadCard, SqliteHistoryDatabase.CardsTable);
 

@@ -40,4 +40,14 @@ public static class CrashCards
         var initiative = new ScoreCardInitiative("initiative-a", "Initiative A", n % 100, ScoreAvailability.Available, null, metrics.Select(m => new ScoreCardInitiativeMetric(m.Id, m.Weight, m.NumericWeight)).ToArray(), [], 80);
         return new ScoreCard(Tenant, AsOf(n), SecureScore(n), metrics, [initiative]);
     }
+
+    /// <summary>The tenant of rebuild trial k.</summary>
+    public static string RebuildTenant(int k) => "rebuild-" + k.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Day d of the history rebuilt for tenant k: card number d's content, that tenant, rebuilt from a source's history.</summary>
+    public static ScoreCard RebuiltCard(int k, int d)
+    {
+        var card = Card(d);
+        return new ScoreCard(RebuildTenant(k), Start.AddDays(d), card.SecureScore, card.Metrics, card.Initiatives, ScoreCardOrigin.SourceHistory);
+    }
 }

@@ -13,7 +13,7 @@ namespace ExposureSdk.History;
 /// <item>Thread safety: every member may be called concurrently from several threads (many readers, and
 /// writes that the store serializes itself).</item>
 /// <item>Atomicity and durability: <see cref="AppendAsync"/> stores the card and its events together or
-/// not at all; once the returned task completes, the write survives a crash of the process (durable
+/// not at all, and <see cref="AppendManyAsync"/> stores all its entries or none (one transaction); once the returned task completes, the write survives a crash of the process (durable
 /// stores) and every later read sees it. Readers never see half a write.</item>
 /// <item>Order: cards and events are returned oldest first by time; entries with the same time in the
 /// order they were appended.</item>
@@ -31,6 +31,19 @@ public interface IScoreHistoryStore
     /// <exception cref="ArgumentNullException"><paramref name="card"/> or <paramref name="events"/> is <see langword="null"/>, or <paramref name="events"/> holds <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the write.</exception>
     Task AppendAsync(ScoreCard card, IReadOnlyList<SecurityEvent> events, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends several refreshes in one transaction: every card and event of <paramref name="entries"/> is
+    /// stored, or none is (a crash, a cancellation or an error mid-write leaves no trace). The refresh
+    /// pipeline writes the history it rebuilds from the sources' own records this way, so a rebuild
+    /// interrupted by a crash leaves the history empty and the next refresh rebuilds it again.
+    /// </summary>
+    /// <param name="entries">The refreshes to store, in any order, for one tenant or several; possibly none.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once the whole write is durable.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is <see langword="null"/> or holds <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the write.</exception>
+    Task AppendManyAsync(IReadOnlyList<ScoreHistoryEntry> entries, CancellationToken cancellationToken = default);
 
     /// <summary>Lists a tenant's cards with <paramref name="since"/> ≤ <see cref="ScoreCard.AsOf"/> &lt; <paramref name="until"/>, oldest first.</summary>
     /// <param name="tenantId">The tenant.</param>

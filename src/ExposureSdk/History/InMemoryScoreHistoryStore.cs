@@ -29,16 +29,32 @@ public sealed class InMemoryScoreHistoryStore : IScoreHistoryStore
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!_tenants.TryGetValue(card.TenantId, out var tenant))
-            {
-                tenant = new Tenant();
-                _tenants.Add(card.TenantId, tenant);
-            }
+            Store(card, events);
+        }
 
-            Insert(tenant.Cards, card, c => c.AsOf);
-            foreach (var e in events)
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public Task AppendManyAsync(IReadOnlyList<ScoreHistoryEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (entries[i] is null)
             {
-                Insert(tenant.Events, e, x => x.Date);
+                throw new ArgumentNullException(nameof(entries), $"entries[{i}] is null.");
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            // Nothing below can fail once the arguments are checked, so the write is all or nothing, and
+            // readers (who take the same lock) never see part of it.
+            foreach (var entry in entries)
+            {
+                Store(entry.Card, entry.Events);
             }
         }
 
@@ -112,6 +128,21 @@ public sealed class InMemoryScoreHistoryStore : IScoreHistoryStore
         }
 
         list.Insert(index, item);
+    }
+
+    private void Store(ScoreCard card, IReadOnlyList<SecurityEvent> events)
+    {
+        if (!_tenants.TryGetValue(card.TenantId, out var tenant))
+        {
+            tenant = new Tenant();
+            _tenants.Add(card.TenantId, tenant);
+        }
+
+        Insert(tenant.Cards, card, c => c.AsOf);
+        foreach (var e in events)
+        {
+            Insert(tenant.Events, e, x => x.Date);
+        }
     }
 
     private sealed class Tenant

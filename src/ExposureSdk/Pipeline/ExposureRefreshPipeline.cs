@@ -316,10 +316,9 @@ public sealed class ExposureRefreshPipeline
         }
 
         var seeds = HistorySeeder.Build(_tenantId, asOf, histories, merged, card, retention, _scoring, _drop, warnings);
-        foreach (var (seededCard, events) in seeds)
-        {
-            await _history.AppendAsync(seededCard, events, cancellationToken).ConfigureAwait(false);
-        }
+        // All or nothing (rules §4): a crash mid-rebuild leaves the history empty, so the next refresh
+        // rebuilds it again instead of finding a partial history and skipping the rebuild.
+        await _history.AppendManyAsync(seeds.Select(s => new ScoreHistoryEntry(s.Card, s.Events)).ToArray(), cancellationToken).ConfigureAwait(false);
 
         if (seeds.Count > 0)
         {
