@@ -101,7 +101,7 @@ public sealed partial class ExposureDataset
     public void SetMetricWeight(MetricId metricId, MetricWeight weight)
     {
         var m = MetricIndex(metricId);
-        _weights[m] = _options.ValueOf(weight);
+        _weights[m] = _options.WeightOf(weight);
         _metricWeights[m] = weight;
     }
 

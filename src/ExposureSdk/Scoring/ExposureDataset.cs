@@ -107,7 +107,7 @@ public sealed partial class ExposureDataset
         _recMetrics = _topology.RecommendationMetrics;
         var metricCount = _topology.Metrics.Length;
         _metricWeights = _topology.Metrics.Select(m => m.Weight).ToArray();
-        _weights = _topology.Metrics.Select(m => options.ValueOf(m.Weight)).ToArray();
+        _weights = _topology.Metrics.Select(m => options.WeightOf(m.Weight)).ToArray();
 
         (_assetRowStart, _rowRec16, _rowRec32, _rowStatus) = AssetRows(assetIds.Length, recStart, assets, status);
         _assetTable = new AssetIdTable(assetIds);

@@ -227,7 +227,7 @@ internal static class ReferenceRollup
         return new MetricScore(
             metric,
             metric.Weight,
-            options.ValueOf(metric.Weight),
+            options.WeightOf(metric.Weight),
             scope.Count + countScope,
             affected.Count + countAffected,
             input.Topology.MetricRecommendationIds[m],
