@@ -346,11 +346,11 @@ internal static class DemoRecommendationCatalog
                 "App Service apps should use the latest TLS version",
                 "TLS 1.0 and 1.1 have known weaknesses and are no longer accepted by compliance standards.",
                 "In the app's TLS/SSL settings, set the minimum TLS version to 1.2."),
-            R("mdc-subscription-owners", "Defender for Cloud", "Cloud", MDC, "Medium", "Subscription", 3, 0.25, "elevationOfPrivilege", "privileged-access,cloud-governance",
+            R("mdc-subscription-owners", "Defender for Cloud", "Cloud", MDC, "Medium", "Subscription", 3, 0.25, "elevationOfPrivilege", "privileged-access,cloud-governance,category:IdentityAndAccess",
                 "A maximum of 3 owners should be designated for your subscription",
                 "Every additional owner is another account that can take over the subscription.",
                 "Review the Owner role assignments and move users who only deploy resources to Contributor."),
-            R("mdc-subscription-mfa-owners", "Defender for Cloud", "Cloud", MDC, "High", "Subscription", 10, 0.08, "accountBreach", "mfa,privileged-access,cloud-governance",
+            R("mdc-subscription-mfa-owners", "Defender for Cloud", "Cloud", MDC, "High", "Subscription", 10, 0.08, "accountBreach", "mfa,privileged-access,cloud-governance,category:IdentityAndAccess",
                 "Accounts with owner permissions on Azure resources should be MFA enabled",
                 "A subscription owner without MFA can be taken over with one password.",
                 "Create a Conditional Access policy requiring MFA for the 'Windows Azure Service Management API' cloud app."),
@@ -736,11 +736,24 @@ internal static class DemoRecommendationCatalog
     /// would: <c>cis-m365</c> on controls mapped to a CIS Microsoft 365 benchmark section
     /// (<c>cis-m365-1.1.1</c>), <c>ransomware</c> on controls against ransomware, <c>critical-asset</c> on
     /// controls assessed on the organization's most critical assets (administrators, SQL servers, key
-    /// vaults, subscriptions: the roles the organization rates very high in production).
+    /// vaults, subscriptions: the roles the organization rates very high in production); and, on
+    /// Defender for Cloud recommendations, one <c>resourceType:</c> tag per Azure resource type assessed,
+    /// as the Defender for Cloud provider writes them (the catalog's resource-family metrics read them).
     /// </summary>
-    private static string[] WithCatalogConventions(string[] tags, string threats, List<DemoRole> roles)
+    private static string[] WithCatalogConventions(string[] tags, string threats, string source, List<DemoRole> roles)
     {
         var result = new List<string>(tags);
+        if (source == RecommendationSource.DefenderForCloud.Name)
+        {
+            foreach (var role in roles)
+            {
+                if (AzureResourceType(role) is { } type)
+                {
+                    result.Add("resourceType:" + type);
+                }
+            }
+        }
+
         if (tags.Any(t => t.StartsWith("cis-m365-", StringComparison.Ordinal)))
         {
             result.Add("cis-m365");
@@ -758,6 +771,20 @@ internal static class DemoRecommendationCatalog
 
         return [.. result];
     }
+
+    /// <summary>The ARM resource type (lower case, as Defender for Cloud's resource ids give it) of a cloud role; <see langword="null"/> for other roles.</summary>
+    private static string? AzureResourceType(DemoRole role) => role switch
+    {
+        DemoRole.VirtualMachine => "microsoft.compute/virtualmachines",
+        DemoRole.StorageAccount => "microsoft.storage/storageaccounts",
+        DemoRole.SqlServer => "microsoft.sql/servers",
+        DemoRole.KeyVault => "microsoft.keyvault/vaults",
+        DemoRole.Kubernetes => "microsoft.containerservice/managedclusters",
+        DemoRole.AppService => "microsoft.web/sites",
+        DemoRole.Subscription => "microsoft.resources/subscriptions",
+        DemoRole.NetworkSecurityGroup => "microsoft.network/networksecuritygroups",
+        _ => null,
+    };
 
     private static DemoRecommendationSpec R(
         string id, string workload, string domain, string source, string impact, string target, double? points, double fail,
@@ -797,7 +824,7 @@ internal static class DemoRecommendationCatalog
             points,
             fail,
             threats.Split(',', StringSplitOptions.RemoveEmptyEntries),
-            WithCatalogConventions(tags.Split(',', StringSplitOptions.RemoveEmptyEntries), threats, roles),
+            WithCatalogConventions(tags.Split(',', StringSplitOptions.RemoveEmptyEntries), threats, source, roles),
             description,
             steps.Split('|'));
     }

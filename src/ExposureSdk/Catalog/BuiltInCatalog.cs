@@ -67,6 +67,46 @@ internal static class BuiltInCatalog
             "Every recommendation in the Cloud domain, whatever its source.",
             domains: [SecurityDomain.Cloud]),
 
+        // Cloud, by resource family: the recommendations Defender for Cloud assessed on resources of the
+        // family (the provider tags each recommendation resourceType:{type} for every type it assessed).
+        M("cloud-virtual-machines", "Virtual machines with unresolved recommendations", MetricWeight.High,
+            "Azure virtual machines, scale sets and Azure Arc-enabled servers assessed by Defender for Cloud.",
+            tags: ResourceTypes(
+                "microsoft.compute/virtualmachines", "microsoft.compute/virtualmachinescalesets", "microsoft.hybridcompute/machines",
+                "microsoft.classiccompute/virtualmachines")),
+        M("cloud-storage-accounts", "Storage accounts with unresolved recommendations", MetricWeight.High,
+            "Azure storage accounts assessed by Defender for Cloud: public access, secure transfer, network rules, keys.",
+            tags: ResourceTypes("microsoft.storage/storageaccounts", "microsoft.classicstorage/storageaccounts")),
+        M("cloud-key-vaults", "Key vaults with unresolved recommendations", MetricWeight.High,
+            "Azure Key Vault vaults and managed HSMs assessed by Defender for Cloud: deletion protection, expiry, network access.",
+            tags: ResourceTypes("microsoft.keyvault/vaults", "microsoft.keyvault/managedhsms")),
+        M("cloud-sql", "SQL servers and databases with unresolved recommendations", MetricWeight.High,
+            "Azure SQL servers, databases, managed instances and SQL virtual machines assessed by Defender for Cloud.",
+            tags: ResourceTypes(
+                "microsoft.sql/servers", "microsoft.sql/servers/databases", "microsoft.sql/managedinstances",
+                "microsoft.sql/managedinstances/databases", "microsoft.sqlvirtualmachine/sqlvirtualmachines")),
+        M("cloud-kubernetes", "Kubernetes clusters with unresolved recommendations", MetricWeight.High,
+            "AKS clusters and Azure Arc-enabled Kubernetes clusters assessed by Defender for Cloud.",
+            tags: ResourceTypes("microsoft.containerservice/managedclusters", "microsoft.kubernetes/connectedclusters")),
+        M("cloud-app-service", "App Service apps with unresolved recommendations", MetricWeight.Medium,
+            "Web, API and function apps of Azure App Service, and their deployment slots, assessed by Defender for Cloud.",
+            tags: ResourceTypes("microsoft.web/sites", "microsoft.web/sites/slots")),
+        M("cloud-network-security-groups", "Network security groups with unresolved recommendations", MetricWeight.Medium,
+            "Network security groups assessed by Defender for Cloud: rules open to the internet, flow logs.",
+            tags: ResourceTypes("microsoft.network/networksecuritygroups")),
+        M("cloud-public-ips", "Public IP addresses with unresolved recommendations", MetricWeight.Medium,
+            "Public IP addresses assessed by Defender for Cloud: DDoS protection and exposure of what they front.",
+            tags: ResourceTypes("microsoft.network/publicipaddresses")),
+        M("cloud-identity-and-access", "Cloud identity and access recommendations not met", MetricWeight.High,
+            "Defender for Cloud recommendations in the IdentityAndAccess category: MFA and guest accounts with permissions on subscriptions, privileged access to resources.",
+            tags: ["category:IdentityAndAccess"]),
+        M("cloud-internet-exposed", "Internet-exposed cloud resources with unresolved recommendations", MetricWeight.High,
+            "Cloud recommendations whose assessments report exposure to the internet (Defender for Cloud tags them exposure:internet), or tagged internet-facing.",
+            domains: [SecurityDomain.Cloud], tags: ["exposure:internet", "internet-facing"]),
+        M("cloud-high-severity", "Cloud resources with unresolved high-severity recommendations", MetricWeight.High,
+            "Every High-impact recommendation in the Cloud domain (Defender for Cloud severity High; scanner severity High or Critical).",
+            domains: [SecurityDomain.Cloud], impacts: [Impact.High]),
+
         // SaaS
         M("saas-cloud-apps", "Defender for Cloud Apps and app governance recommendations not met", MetricWeight.High,
             "SaaS security posture and OAuth app governance from Microsoft Defender for Cloud Apps.",
@@ -140,10 +180,12 @@ internal static class BuiltInCatalog
             "cis-benchmark", "cis-m365-tagged"),
         I("cloud-security", "Cloud Security", InitiativeKind.Workload,
             "Measures the posture of cloud subscriptions, virtual machines, storage, databases, key vaults, containers and web apps.",
-            "cloud-defender-for-cloud", "cloud-resources"),
+            "cloud-defender-for-cloud", "cloud-resources", "cloud-virtual-machines", "cloud-storage-accounts", "cloud-key-vaults", "cloud-sql",
+            "cloud-kubernetes", "cloud-app-service", "cloud-network-security-groups", "cloud-public-ips", "cloud-identity-and-access", "cloud-internet-exposed",
+            "cloud-high-severity"),
         I("critical-asset-protection", "Critical Asset Protection", InitiativeKind.HorizontalThreat,
             "Focuses on the assets whose compromise would hurt most: privileged identities, sensitive data and critical servers.",
-            "critical-asset-tagged", "privilege-escalation", "data-exfiltration"),
+            "critical-asset-tagged", "privilege-escalation", "data-exfiltration", "cloud-key-vaults", "cloud-sql"),
         I("endpoint-security", "Endpoint Security", InitiativeKind.Workload,
             "Measures protection, hardening and patching of workstations, servers and mobile devices.",
             "endpoint-defender", "endpoint-intune", "endpoint-devices"),
@@ -152,25 +194,26 @@ internal static class BuiltInCatalog
             "iot-enterprise-devices", "iot-defender-for-iot"),
         I("external-attack-surface", "External Attack Surface Protection", InitiativeKind.ExternalAttackSurface,
             "Measures what the organization exposes to the internet.",
-            "external-exposure", "external-easm"),
+            "external-exposure", "external-easm", "cloud-internet-exposed", "cloud-public-ips"),
         I("identity-security", "Identity Security", InitiativeKind.Workload,
             "Measures strong authentication, privileged access and the hygiene of user, guest and service accounts.",
-            "identity-entra-id", "identity-on-premises", "identity-account-breach", "privilege-escalation"),
+            "identity-entra-id", "identity-on-premises", "identity-account-breach", "privilege-escalation", "cloud-identity-and-access"),
         I("ot-security", "OT Security", InitiativeKind.Workload,
             "Measures the posture of operational technology: controllers, HMIs and industrial network segments.",
             "ot-devices", "iot-defender-for-iot"),
         I("ransomware-protection", "Ransomware Protection", InitiativeKind.HorizontalThreat,
             "Covers the controls that stop human-operated ransomware at each stage: initial access, credential theft, lateral movement and impact.",
-            "ransomware-tagged", "endpoint-defender", "identity-account-breach", "privilege-escalation", "data-exfiltration", "vulnerability-management"),
+            "ransomware-tagged", "endpoint-defender", "identity-account-breach", "privilege-escalation", "data-exfiltration", "vulnerability-management",
+            "cloud-internet-exposed", "cloud-virtual-machines", "cloud-storage-accounts", "cloud-key-vaults"),
         I("saas-security", "SaaS Security", InitiativeKind.Workload,
             "Measures the security configuration of SaaS apps and the OAuth apps connected to them.",
             "saas-cloud-apps", "saas-connected-apps", "saas-domain", "collaboration-sharing"),
         I("vulnerability-assessment", "Vulnerability Assessment", InitiativeKind.HorizontalThreat,
             "Tracks unpatched software and vulnerability findings on devices, servers and databases.",
-            "vulnerability-management", "vulnerability-tagged"),
+            "vulnerability-management", "vulnerability-tagged", "cloud-virtual-machines", "cloud-high-severity"),
         I("zero-trust-foundational", "Zero Trust (Foundational)", InitiativeKind.ZeroTrust,
             "Verify explicitly, use least privilege, assume breach: the foundational Zero Trust controls across identities, devices and data.",
-            "identity-account-breach", "privilege-escalation", "endpoint-intune", "data-protection"),
+            "identity-account-breach", "privilege-escalation", "endpoint-intune", "data-protection", "cloud-identity-and-access"),
     ];
 
     private static Metric M(
@@ -182,8 +225,12 @@ internal static class BuiltInCatalog
         Workload[]? workloads = null,
         RecommendationSource[]? sources = null,
         string[]? threats = null,
-        string[]? tags = null)
-        => new(id, name, weight, selector: new MetricSelector(domains, workloads, sources, threats, tags), description: description);
+        string[]? tags = null,
+        Impact[]? impacts = null)
+        => new(id, name, weight, selector: new MetricSelector(domains, workloads, sources, threats, tags, impacts), description: description);
+
+    /// <summary>The <c>resourceType:</c> tags the Defender for Cloud provider puts on a recommendation, one per ARM resource type (lower case) it was assessed on.</summary>
+    private static string[] ResourceTypes(params string[] types) => [.. types.Select(t => "resourceType:" + t)];
 
     private static Initiative I(string id, string name, InitiativeKind kind, string description, params string[] metricIds)
         => new(id, name, kind, metricIds.Select(m => new MetricId(m)), description: description);

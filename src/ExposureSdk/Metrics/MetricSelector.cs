@@ -7,7 +7,11 @@ namespace ExposureSdk;
 /// and each list matches when the recommendation has any of its values (any-of within a list, all-of
 /// across lists). A selector with no non-empty list selects nothing.
 /// </summary>
-/// <remarks>Domains, workloads and sources compare case-insensitively; threats and tags too.</remarks>
+/// <remarks>
+/// Domains, workloads and sources compare case-insensitively; threats and tags too. Impacts select by the
+/// recommendation's <see cref="Recommendation.Impact"/> (for example the high-severity recommendations of
+/// the cloud domain).
+/// </remarks>
 public sealed record MetricSelector
 {
     /// <summary>Creates a selector.</summary>
@@ -16,19 +20,22 @@ public sealed record MetricSelector
     /// <param name="sources">Match recommendations from any of these sources.</param>
     /// <param name="threats">Match recommendations that mitigate any of these threats.</param>
     /// <param name="tags">Match recommendations that carry any of these tags.</param>
-    /// <exception cref="ArgumentException">A list contains a default value or an empty string.</exception>
+    /// <param name="impacts">Match recommendations with any of these impacts.</param>
+    /// <exception cref="ArgumentException">A list contains a default value, an empty string or an undefined <see cref="Impact"/>.</exception>
     public MetricSelector(
         IEnumerable<SecurityDomain>? domains = null,
         IEnumerable<Workload>? workloads = null,
         IEnumerable<RecommendationSource>? sources = null,
         IEnumerable<string>? threats = null,
-        IEnumerable<string>? tags = null)
+        IEnumerable<string>? tags = null,
+        IEnumerable<Impact>? impacts = null)
     {
         Domains = Guard.Distinct(domains);
         Workloads = Guard.Distinct(workloads);
         Sources = Guard.Distinct(sources);
         Threats = Guard.Strings(threats);
         Tags = Guard.Strings(tags);
+        Impacts = CopyImpacts(impacts);
     }
 
     /// <summary>The domains to match (any of).</summary>
@@ -46,8 +53,11 @@ public sealed record MetricSelector
     /// <summary>The tags to match (any of).</summary>
     public IReadOnlyList<string> Tags { get; }
 
+    /// <summary>The impacts to match (any of).</summary>
+    public IReadOnlyList<Impact> Impacts { get; }
+
     /// <summary>Whether the selector has no criteria, and so selects nothing.</summary>
-    public bool IsEmpty => Domains.Count == 0 && Workloads.Count == 0 && Sources.Count == 0 && Threats.Count == 0 && Tags.Count == 0;
+    public bool IsEmpty => Domains.Count == 0 && Workloads.Count == 0 && Sources.Count == 0 && Threats.Count == 0 && Tags.Count == 0 && Impacts.Count == 0;
 
     /// <summary>Whether the selector selects a recommendation.</summary>
     /// <param name="recommendation">The recommendation.</param>
@@ -65,7 +75,32 @@ public sealed record MetricSelector
             && (Workloads.Count == 0 || Workloads.Contains(recommendation.Workload))
             && (Sources.Count == 0 || Sources.Contains(recommendation.Source))
             && (Threats.Count == 0 || Overlaps(Threats, recommendation.Threats))
-            && (Tags.Count == 0 || Overlaps(Tags, recommendation.Tags));
+            && (Tags.Count == 0 || Overlaps(Tags, recommendation.Tags))
+            && (Impacts.Count == 0 || Impacts.Contains(recommendation.Impact));
+    }
+
+    private static System.Collections.ObjectModel.ReadOnlyCollection<Impact> CopyImpacts(IEnumerable<Impact>? impacts)
+    {
+        if (impacts is null)
+        {
+            return [];
+        }
+
+        var list = new List<Impact>(3);
+        foreach (var impact in impacts)
+        {
+            if (impact is not (Impact.High or Impact.Medium or Impact.Low))
+            {
+                throw new ArgumentException($"The collection must not contain the undefined impact {(int)impact}.", nameof(impacts));
+            }
+
+            if (!list.Contains(impact))
+            {
+                list.Add(impact);
+            }
+        }
+
+        return list.AsReadOnly();
     }
 
     private static bool Overlaps(IReadOnlyList<string> wanted, IReadOnlyList<string> actual)

@@ -25,6 +25,7 @@ internal sealed partial class SnapshotDocumentReader
             Sources,
             Threats,
             Tags,
+            Impacts,
         }
 
         /// <summary>A metric's fields; <c>null</c> means absent for the recommendation ids, the selector and the description.</summary>
@@ -104,6 +105,7 @@ internal sealed partial class SnapshotDocumentReader
             }
 
             List<SecurityDomain>? domains = null;
+            List<Impact>? impacts = null;
             List<string>? workloads = null, sources = null, threats = null, tags = null;
             var seen = 0;
             while (NextProperty(ref r, SelectorFields, item, "selector.", ref seen, out SelectorField field))
@@ -134,6 +136,18 @@ internal sealed partial class SnapshotDocumentReader
                     case SelectorField.Tags:
                         tags = Strings(ref r, item.At("selector.tags"));
                         break;
+                    case SelectorField.Impacts:
+                        impacts = [];
+                        if (!IsNull(ref r))
+                        {
+                            ExpectArray(ref r, item.At("selector.impacts"));
+                            for (var j = 0; NextElement(ref r); j++)
+                            {
+                                impacts.Add(Enum(ref r, SnapshotVocabulary.Impact, item.At("selector.impacts", j)));
+                            }
+                        }
+
+                        break;
                     default: // a property the reader does not know
                         SkipValue(ref r);
                         break;
@@ -145,7 +159,7 @@ internal sealed partial class SnapshotDocumentReader
                 return null;
             }
 
-            return new MetricSelector(domains, workloads?.Select(Workload.Parse), sources?.Select(RecommendationSource.Parse), threats, tags);
+            return new MetricSelector(domains, workloads?.Select(Workload.Parse), sources?.Select(RecommendationSource.Parse), threats, tags, impacts);
         }
     }
 }

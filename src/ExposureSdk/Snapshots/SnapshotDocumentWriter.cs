@@ -184,6 +184,7 @@ internal static class SnapshotDocumentWriter
             WriteStrings(writer, "sources", selector.Sources.Select(s => s.Name).ToList());
             WriteStrings(writer, "threats", selector.Threats);
             WriteStrings(writer, "tags", selector.Tags);
+            WriteStrings(writer, "impacts", selector.Impacts.Select(SnapshotVocabulary.Impact.Name).ToList());
             writer.WriteEndObject();
         }
 

@@ -64,4 +64,23 @@ public sealed class MetricSelectorTests
     [Fact]
     public void Matches_Null_ThrowsArgumentNullException()
         => FluentActions.Invoking(() => new MetricSelector(tags: ["x"]).Matches(null!)).Should().Throw<ArgumentNullException>();
+
+    [Fact]
+    public void Matches_Impacts_SelectByImpactAndCombineWithTheOtherLists()
+    {
+        var high = new Recommendation("vm-ports", "Management ports should be closed", RecommendationSource.DefenderForCloud, Workload.DefenderForCloud, SecurityDomain.Cloud, Impact.High);
+        var low = new Recommendation("kv-expiry", "Secrets should expire", RecommendationSource.DefenderForCloud, Workload.DefenderForCloud, SecurityDomain.Cloud, Impact.Low);
+
+        var selector = new MetricSelector(domains: [SecurityDomain.Cloud], impacts: [Impact.High]);
+
+        selector.IsEmpty.Should().BeFalse();
+        selector.Matches(high).Should().BeTrue();
+        selector.Matches(low).Should().BeFalse("an impact list is any-of, and Low is not in it");
+        new MetricSelector(domains: [SecurityDomain.Identity], impacts: [Impact.High]).Matches(high).Should().BeFalse("every given list must match");
+        new MetricSelector(impacts: [Impact.Low, Impact.High, Impact.Low]).Impacts.Should().Equal(Impact.Low, Impact.High);
+    }
+
+    [Fact]
+    public void Constructor_UndefinedImpact_ThrowsArgumentException()
+        => FluentActions.Invoking(() => new MetricSelector(impacts: [(Impact)0])).Should().Throw<ArgumentException>().WithParameterName("impacts");
 }

@@ -360,6 +360,8 @@ public sealed class SnapshotDocumentTests
         ReadFails(Minimal(extra: ", \"metrics\": [{\"id\": \"m\", \"name\": \"M\", \"weight\": \"Low\", \"selector\": {\"domains\": [\"Identity\", \"Network\"]}}]"))
             .Message.Should().StartWith("$.metrics[0].selector.domains[1]: unknown value 'Network'");
         ReadFails(Minimal(extra: ", \"metrics\": [{\"id\": \"m\", \"name\": \"M\", \"weight\": \"Low\", \"selector\": []}]")).Message.Should().StartWith("$.metrics[0].selector: expected an object, got an array");
+        ReadFails(Minimal(extra: ", \"metrics\": [{\"id\": \"m\", \"name\": \"M\", \"weight\": \"Low\", \"selector\": {\"impacts\": [\"High\", \"Critical\"]}}]"))
+            .Message.Should().StartWith("$.metrics[0].selector.impacts[1]: unknown value 'Critical' (expected High, Medium, Low)");
         ReadFails(Minimal(extra: ", \"initiatives\": [{\"id\": \"i\", \"name\": \"I\", \"kind\": \"Sideways\"}]"))
             .Message.Should().StartWith("$.initiatives[0].kind: unknown value 'Sideways' (expected Workload, HorizontalThreat, ThreatAnalytics, ZeroTrust, ExternalAttackSurface, Compliance)");
         ReadFails(Minimal(extra: ", \"initiatives\": [{\"id\": \"i\", \"name\": \"I\", \"kind\": \"Workload\", \"targetScore\": 101}]")).Message.Should().StartWith("$.initiatives[0].targetScore: 101 is out of range (expected a number from 0 to 100)");

@@ -91,7 +91,7 @@ internal static class SnapshotSamples
         Metric[] metrics =
         [
             new("m1", "Admins without MFA", MetricWeight.High, ["mfa-admins"],
-                new MetricSelector([SecurityDomain.Identity], [Workload.MicrosoftEntraId], [RecommendationSource.MicrosoftSecureScore], ["accountBreach"], ["admin"]),
+                new MetricSelector([SecurityDomain.Identity], [Workload.MicrosoftEntraId], [RecommendationSource.MicrosoftSecureScore], ["accountBreach"], ["admin"], [Impact.High, Impact.Medium]),
                 "Share of admins without MFA."),
             new("m2", "Devices", MetricWeight.RiskAccepted, selector: new MetricSelector()),
             new("m3", "Plain", MetricWeight.Low),
