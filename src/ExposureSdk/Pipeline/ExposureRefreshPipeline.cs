@@ -197,18 +197,18 @@ public sealed class ExposureRefreshPipeline
             var (kind, records, error, duration) = pulls[i];
             if (kind == ProviderOutcomeKind.Succeeded)
             {
-                inOrder.Add(records!);
-                outcomes.Add(new ProviderOutcome(name, kind, duration, records!.Counts, null, records.PulledAt, usedLastKnownData: false));
+                inOrder.Add(records!.Shown);
+                outcomes.Add(new ProviderOutcome(name, kind, duration, records!.Counts, null, records.PulledAt, usedLastKnownData: false, records.Coverage, records.Warnings));
             }
             else
             {
                 _lastGood.TryGetValue(name, out var previous);
                 if (previous is not null)
                 {
-                    inOrder.Add(previous);
+                    inOrder.Add(previous.Shown);
                 }
 
-                var outcome = new ProviderOutcome(name, kind, duration, default, error, previous?.PulledAt, previous is not null);
+                var outcome = new ProviderOutcome(name, kind, duration, default, error, previous?.PulledAt, previous is not null, SourceCoverages.Failed(kind, error, previous), []);
                 outcomes.Add(outcome);
                 failed.Add((outcome, previous));
             }
@@ -224,7 +224,7 @@ public sealed class ExposureRefreshPipeline
         var report = ExposureScorer.Score(snapshot, _scoring);
         var card = ScoreCard.FromReport(report);
 
-        var warnings = merged.Warnings.ToList();
+        var warnings = SourceCoverages.Warnings(outcomes).Concat(merged.Warnings).ToList();
         var seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, warnings, cancellationToken).ConfigureAwait(false);
 
         var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
@@ -292,7 +292,8 @@ public sealed class ExposureRefreshPipeline
             return [];
         }
 
-        var sources = _providers.Where((_, i) => pulls[i].Kind == ProviderOutcomeKind.Succeeded).ToArray();
+        // An inactive source's recommendations are not shown (domain rules §2), so its history is not read either.
+        var sources = _providers.Where((_, i) => pulls[i].Kind == ProviderOutcomeKind.Succeeded && pulls[i].Records!.Coverage.Status != SourceStatus.Inactive).ToArray();
         var retention = TimeSpan.FromDays(_retentionDays);
         var reads = await Task.WhenAll(sources.Select(p => ProviderPuller.PullHistoryAsync(
             p, day => HistorySeeder.DayOf(day, asOf, retention, _drop.TimeZone), _timeouts[p.Name], _time, cancellationToken))).ConfigureAwait(false);

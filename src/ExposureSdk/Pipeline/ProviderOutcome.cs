@@ -1,6 +1,11 @@
+using ExposureSdk.Providers;
+
 namespace ExposureSdk.Pipeline;
 
-/// <summary>What one source provider did in one refresh: its outcome, how long it took, how many records it gave.</summary>
+/// <summary>
+/// What one source provider did in one refresh: its outcome, how long it took, how many records it gave,
+/// what it covered (Active, Limited, Inactive or Failed, domain rules §2) and its warnings.
+/// </summary>
 /// <remarks>
 /// Counts are the records the provider delivered in this refresh (0 when it did not succeed). When
 /// the provider did not succeed and an earlier refresh of the same pipeline had succeeded,
@@ -16,8 +21,12 @@ public sealed class ProviderOutcome
         ProviderRecordCounts counts,
         string? errorMessage,
         DateTimeOffset? lastSucceededAt,
-        bool usedLastKnownData)
+        bool usedLastKnownData,
+        SourceCoverage coverage,
+        IReadOnlyList<string> warnings)
     {
+        Coverage = coverage;
+        Warnings = warnings;
         ProviderName = providerName;
         Kind = kind;
         Duration = duration;
@@ -50,6 +59,17 @@ public sealed class ProviderOutcome
 
     /// <summary>Whether the refresh scored the provider's last known records because this pull did not succeed.</summary>
     public bool UsedLastKnownData { get; }
+
+    /// <summary>
+    /// What the pull covered (domain rules §2): as the provider reported it
+    /// (<see cref="SourcePullContext.ReportCoverage"/>), Active when it reported nothing; Failed, with the
+    /// reason, when the pull did not succeed. An Inactive source's recommendations, assets and assessments
+    /// are not in the refresh's snapshot.
+    /// </summary>
+    public SourceCoverage Coverage { get; }
+
+    /// <summary>The warnings the provider reported in this pull (<see cref="SourcePullContext.ReportWarning"/>); empty when it did not succeed.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     /// <inheritdoc/>
     public override string ToString() => ErrorMessage is null ? $"{ProviderName}: {Kind}" : $"{ProviderName}: {Kind} ({ErrorMessage})";

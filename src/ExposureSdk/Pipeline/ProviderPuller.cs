@@ -122,7 +122,9 @@ internal static class ProviderPuller
             var assessments = await ReadAsync(batch.Assessments, cancellationToken).ConfigureAwait(false);
             var metrics = await ReadAsync(batch.Metrics, cancellationToken).ConfigureAwait(false);
             var initiatives = await ReadAsync(batch.Initiatives, cancellationToken).ConfigureAwait(false);
-            return new ProviderRecords(provider.Name, timeProvider.GetUtcNow(), recommendations, assets, assessments, metrics, initiatives);
+
+            // Coverage and warnings are read once every stream was read: a provider may report them while its streams run.
+            return new ProviderRecords(provider.Name, timeProvider.GetUtcNow(), recommendations, assets, assessments, metrics, initiatives, context.Coverage, context.Warnings);
         }
     }
 

@@ -12,8 +12,12 @@ internal sealed class ProviderRecords
         IReadOnlyList<Asset> assets,
         IReadOnlyList<Assessment> assessments,
         IReadOnlyList<Metric> metrics,
-        IReadOnlyList<Initiative> initiatives)
+        IReadOnlyList<Initiative> initiatives,
+        SourceCoverage? coverage = null,
+        IReadOnlyList<string>? warnings = null)
     {
+        Coverage = coverage ?? SourceCoverage.Active;
+        Warnings = warnings ?? [];
         ProviderName = providerName;
         PulledAt = pulledAt;
         Recommendations = recommendations;
@@ -40,7 +44,28 @@ internal sealed class ProviderRecords
 
     public HashSet<RecommendationId> RecommendationIds { get; }
 
-    public ProviderRecordCounts Counts => new(Recommendations.Count, Assets.Count, Assessments.Count, Metrics.Count, Initiatives.Count);
+    /// <summary>What the provider reported the pull covered (Active when it reported nothing).</summary>
+    public SourceCoverage Coverage { get; }
+
+    /// <summary>The warnings the provider reported in the pull.</summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    public ProviderRecordCounts Counts => new(
+        Recommendations.Count,
+        Assets.Count,
+        Assessments.Count,
+        Metrics.Count,
+        Initiatives.Count,
+        Assessments.Count(a => a.Status is AssessmentStatus.Healthy or AssessmentStatus.Unhealthy));
+
+    /// <summary>
+    /// The records the refresh shows: all of them, except for an inactive source (domain rules §2), whose
+    /// recommendations, assets and assessments are not shown (its metrics and initiatives, which are
+    /// definitions, are kept).
+    /// </summary>
+    public ProviderRecords Shown => Coverage.Status != SourceStatus.Inactive
+        ? this
+        : new ProviderRecords(ProviderName, PulledAt, [], [], [], Metrics, Initiatives, Coverage, Warnings);
 
     /// <summary>Throws an <see cref="ExposureSourceException"/> naming the first id the provider gave twice.</summary>
     public void CheckDistinctIds()

@@ -94,8 +94,18 @@ public sealed class RefreshResult
     /// </summary>
     public IReadOnlyList<ScoreCard> SeededCards { get; }
 
-    /// <summary>What the merge dropped or repaired (dangling references) and what could not be seeded from history, one message each.</summary>
+    /// <summary>
+    /// What the providers reported (<see cref="ProviderOutcome.Warnings"/>, each prefixed with the provider's
+    /// name), what the merge dropped or repaired (dangling references) and what could not be seeded from
+    /// history, one message each.
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Whether every source was read in full: every provider succeeded and none reported limited coverage
+    /// (an inactive source is complete: it has nothing to show).
+    /// </summary>
+    public bool IsFullCoverage => Outcomes.All(o => o.Succeeded && o.Coverage.Status != Providers.SourceStatus.Limited);
 
     /// <summary>Finds a provider's outcome by name.</summary>
     /// <param name="providerName">The provider's name (ordinal).</param>
