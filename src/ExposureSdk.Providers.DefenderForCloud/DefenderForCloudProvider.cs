@@ -45,7 +45,12 @@ namespace ExposureSdk.Providers.DefenderForCloud;
 /// <see cref="DefenderForCloudStatus.Inactive"/> (not shown); with the Defender CSPM plan
 /// (<c>CloudPosture</c>) not Standard it is <see cref="DefenderForCloudStatus.Limited"/> ("limited cloud
 /// data"); a subscription answering an HTTP error (for example 403) is
-/// <see cref="DefenderForCloudStatus.Failed"/> and the others are still read.</para>
+/// <see cref="DefenderForCloudStatus.Failed"/> and the others are still read. A pull reports this
+/// coverage to the refresh (<see cref="SourcePullContext.ReportCoverage"/>: the source's status and detail,
+/// one part per subscription, the Defender for Cloud score as <see cref="SourceCoverage.Score"/>) and every
+/// warning of the read (<see cref="SourcePullContext.ReportWarning"/>, for example the ascScore mismatch),
+/// so they reach <c>ProviderOutcome.Coverage</c>, <c>ProviderOutcome.Warnings</c> and
+/// <c>RefreshResult.Warnings</c>.</para>
 /// <para><b>Transport.</b> Every request goes to <see cref="DefenderForCloudOptions.BaseUrl"/>'s host and
 /// port (the adapter's own base URL is not used); a <c>nextLink</c> to another host fails before anything
 /// is sent. <c>nextLink</c> and <c>$skipToken</c> are followed with a visited set and a page cap that fails
@@ -203,6 +208,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
             },
             cancellationToken).ConfigureAwait(false);
         EnsureUsable(result);
+        ReportCoverage(context, result);
         // The pipeline passes its token to each enumeration ([EnumeratorCancellation]).
         return new SourceBatch(Stream(result.Recommendations, CancellationToken.None), Stream(assets, CancellationToken.None), Stream(columns.Read(), CancellationToken.None));
     }
@@ -222,6 +228,35 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
         };
         return new DefenderForCloudProvider(adapter, settings, timeProvider, logger, [adapter, httpClient]);
     }
+
+    /// <summary>
+    /// Reports the read's coverage to the pull (domain rules §2): the source's status and detail ("limited
+    /// cloud data: …" when the Defender CSPM plan is off), one part per subscription, the Defender for Cloud
+    /// score over the readable subscriptions, and every warning (for example the ascScore mismatch).
+    /// </summary>
+    private static void ReportCoverage(SourcePullContext context, DefenderForCloudReadResult result)
+    {
+        var parts = result.Subscriptions.Select(s => new SourceCoveragePart(s.SubscriptionId, ToSourceStatus(s.Status), Truncate(s.Detail)));
+        Scoring.PointsScore? score = result.Score is { } total && double.IsFinite(total.AchievedPoints) && double.IsFinite(total.MaxPoints) && total.MaxPoints >= 0 && total.AchievedPoints >= 0 && total.AchievedPoints <= total.MaxPoints * (1 + 1e-12)
+            ? new Scoring.PointsScore(total.AchievedPoints, total.MaxPoints)
+            : null;
+        context.ReportCoverage(new SourceCoverage(ToSourceStatus(result.Status), Truncate(result.Detail), parts, score));
+        foreach (var warning in result.Warnings)
+        {
+            context.ReportWarning(warning);
+        }
+    }
+
+    private static SourceStatus ToSourceStatus(DefenderForCloudStatus status) => status switch
+    {
+        DefenderForCloudStatus.Active => SourceStatus.Active,
+        DefenderForCloudStatus.Limited => SourceStatus.Limited,
+        DefenderForCloudStatus.Inactive => SourceStatus.Inactive,
+        _ => SourceStatus.Failed,
+    };
+
+    private static string Truncate(string detail)
+        => detail.Length <= SourceCoverage.MaxDetailLength ? detail : string.Concat(detail.AsSpan(0, SourceCoverage.MaxDetailLength - 1), "…");
 
     private DefenderForCloudReadResult EnsureUsable(DefenderForCloudReadResult result)
     {

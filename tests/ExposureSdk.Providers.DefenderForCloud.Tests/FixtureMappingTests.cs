@@ -98,6 +98,24 @@ public sealed class FixtureMappingTests
             .Which.Should().Contain("23.7333 of 39").And.Contain("23.53 of 39").And.Contain("by +0.2033 points");
     }
 
+    [Fact]
+    public async Task Pull_ControlPointsDifferFromAscScore_TheWarningReachesTheRefreshResult()
+    {
+        var controlsBody = Arm.FixtureBody("ListSecureScoreControlsForNameWithExpand_builtin_example.json");
+        var assessments = AssessmentsMatchingControlCounts(controlsBody, flipOne: true);
+        await using var server = new LoopbackArmServer((r, _) => Task.FromResult(Serve(r, controlsBody, assessments)));
+        using var provider = Arm.Provider(server, o => o.ReadPath = DefenderForCloudReadPath.Rest);
+
+        var result = await DefenderForCloudCoverageTests.RefreshAsync(provider);
+
+        var outcome = result.FindOutcome(DefenderForCloudProvider.ProviderName)!;
+        outcome.Warnings.Should().ContainSingle(w => w.Contains("ascScore", StringComparison.Ordinal)).Which.Should().Contain("by +0.2033 points");
+        result.Warnings.Should().ContainSingle(w => w.StartsWith("Provider 'DefenderForCloud': ", StringComparison.Ordinal) && w.Contains("ascScore", StringComparison.Ordinal));
+        outcome.Coverage.Status.Should().Be(SourceStatus.Active, "the pricing example has CloudPosture Standard");
+        outcome.Coverage.Score!.Value.AchievedPoints.Should().BeApproximately(23.7333, 0.0001);
+        outcome.Coverage.Score.Value.MaxPoints.Should().Be(39);
+    }
+
     /// <summary>Per-resource assessments reproducing each fixture control's healthy/unhealthy resource counts (one resource per count, on the control's first assessment).</summary>
     private static string AssessmentsMatchingControlCounts(string controlsBody, bool flipOne)
     {
