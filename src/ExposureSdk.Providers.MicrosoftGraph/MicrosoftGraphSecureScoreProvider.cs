@@ -215,24 +215,30 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     }
 
     /// <summary>
-    /// Yields today's recommendations, or nothing when the tenant has no daily Secure Score at all
-    /// (Secure Score is not active): a recommendation whose source is inactive is not shown (domain rules §2).
+    /// One pull: reads the control profiles and the newest daily Secure Score once, and serves today's
+    /// recommendations. A tenant with no daily Secure Score at all (Secure Score is not active) is reported
+    /// <see cref="SourceStatus.Inactive"/> (domain rules §2), so the refresh does not show its
+    /// recommendations; otherwise the pull is Active and reports Graph's own points
+    /// (<c>currentScore</c> of <c>maxScore</c>) as <see cref="SourceCoverage.Score"/>.
     /// </summary>
+    /// <param name="context">The pull's context.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The recommendations.</returns>
-    protected override async IAsyncEnumerable<Recommendation> GetRecommendationsCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <returns>The batch of today's recommendations.</returns>
+    protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
     {
         var (profiles, scores) = await ReadProfilesAndScoresAsync(1, allPages: false, cancellationToken).ConfigureAwait(false);
-        if (scores.Count == 0)
+        if (SecureScoreMapper.Latest(scores) is not { } latest)
         {
-            yield break;
+            context.ReportCoverage(new SourceCoverage(SourceStatus.Inactive, InactiveDetail));
+            return new SourceBatch(AsyncEnumerable.Empty<Recommendation>());
         }
 
-        foreach (var recommendation in SecureScoreMapper.ToRecommendations(profiles, SecureScoreMapper.Latest(scores), ProviderName))
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return recommendation;
-        }
+        var recommendations = SecureScoreMapper.ToRecommendations(profiles, latest, ProviderName);
+        var detail = latest.CreatedDateTime is { } created
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the daily Secure Score of {created.UtcDateTime:yyyy-MM-dd} (UTC)")
+            : "the latest daily Secure Score";
+        context.ReportCoverage(new SourceCoverage(SourceStatus.Active, detail, score: PointsOf(latest)));
+        return new SourceBatch(recommendations.ToAsyncEnumerable());
     }
 
     /// <summary>
@@ -256,6 +262,15 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
             yield return day;
         }
     }
+
+    /// <summary>Why a tenant without any daily Secure Score is inactive.</summary>
+    internal const string InactiveDetail = "the tenant has no daily Secure Score at all (Secure Score is not active), so its recommendations are not shown";
+
+    /// <summary>Graph's own points of a daily Secure Score, or <see langword="null"/> when they are missing or inconsistent.</summary>
+    private static Scoring.PointsScore? PointsOf(SecureScore score)
+        => score.CurrentScore is { } current && score.MaxScore is { } max && double.IsFinite(current) && double.IsFinite(max) && max >= 0 && current >= 0 && current <= max * (1 + 1e-12)
+            ? new Scoring.PointsScore(current, max)
+            : null;
 
     private async Task<(List<SecureScoreControlProfile> Profiles, List<SecureScore> Scores)> ReadProfilesAndScoresAsync(int top, bool allPages, CancellationToken cancellationToken)
     {
