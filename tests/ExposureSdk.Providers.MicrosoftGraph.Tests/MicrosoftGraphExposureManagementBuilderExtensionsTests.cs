@@ -94,7 +94,7 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
     public async Task AddMicrosoftGraphSecureScore_ContainerTimeProvider_DrivesTheRateLimit()
     {
         await using var server = FixtureServer();
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
+        var time = new TimerRecordingTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(time);
         services.AddExposureManagement().AddMicrosoftGraphSecureScore(server.BaseUrl, Token, o => o.MaxRequestsPerMinute = 1);
         await using var container = services.BuildServiceProvider();

@@ -16,7 +16,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
             : request.Target.Contains("page=2", StringComparison.Ordinal) ? Page(ScoreJson(19), self!.Url(Scores + "?page=3"))
             : Page(ScoreJson(20), self!.Url(Scores + "?page=2")))));
         self = server;
-        var time = new FakeTimeProvider(Start);
+        var time = new TimerRecordingTimeProvider(Start);
         using var provider = Provider(server, o => o.MaxRequestsPerMinute = 2, time);
 
         var timer = time.NextTimerCreated; // taken before the read starts
@@ -39,7 +39,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
     public async Task GetSecureScoreHistoryAsync_SeparateReadsOfOneProvider_ShareOneSlidingWindow()
     {
         await using var server = new LoopbackGraphServer(LoopbackGraphServer.Routes((Scores, Page(ScoreJson(20)))));
-        var time = new FakeTimeProvider(Start);
+        var time = new TimerRecordingTimeProvider(Start);
         using var provider = Provider(server, o => o.MaxRequestsPerMinute = 2, time);
 
         await provider.GetSecureScoreHistoryAsync().WaitAsync(TestTimeout);   // t = 0 s
@@ -61,7 +61,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
     public async Task GetSecureScoreHistoryAsync_CancelledWhileWaitingForASlot_ThrowsSendsNothingAndTakesNoSlot()
     {
         await using var server = new LoopbackGraphServer(LoopbackGraphServer.Routes((Scores, Page(ScoreJson(20)))));
-        var time = new FakeTimeProvider(Start);
+        var time = new TimerRecordingTimeProvider(Start);
         using var provider = Provider(server, o => o.MaxRequestsPerMinute = 1, time);
         await provider.GetSecureScoreHistoryAsync().WaitAsync(TestTimeout);
         using var cancel = new CancellationTokenSource();
@@ -88,7 +88,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
             Interlocked.Increment(ref calls) <= 2
                 ? LoopbackResponse.Error(429, "TooManyRequests", null, ("Retry-After", "5"))
                 : LoopbackResponse.Json(Page(ScoreJson(20)))));
-        var time = new FakeTimeProvider(Start);
+        var time = new TimerRecordingTimeProvider(Start);
         using var provider = Provider(server, o => (o.MaxRequestsPerMinute, o.MaxRetries, o.MaxRetryDelay) = (2, 4, TimeSpan.FromMinutes(2)), time);
 
         var firstRetry = time.NextTimerCreated;
@@ -113,7 +113,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
     public async Task Create_MaxRequestsPerMinute_IsEnforcedOnTheCreatedProvider()
     {
         await using var server = new LoopbackGraphServer(LoopbackGraphServer.Routes((Scores, Page(ScoreJson(20)))));
-        var time = new FakeTimeProvider(Start);
+        var time = new TimerRecordingTimeProvider(Start);
         using var provider = MicrosoftGraphSecureScoreProvider.Create(
             server.BaseUrl, _ => ValueTask.FromResult("token"), new MicrosoftGraphProviderOptions { MaxRequestsPerMinute = 1 }, time);
         await provider.GetSecureScoreHistoryAsync().WaitAsync(TestTimeout);

@@ -182,7 +182,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
             Interlocked.Increment(ref calls) == 1
                 ? LoopbackResponse.Error(503, "ServiceUnavailable")
                 : LoopbackResponse.Json(Page("""{"createdDateTime":"2026-11-20T10:00:00Z","currentScore":1,"maxScore":2}"""))));
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
+        var time = new TimerRecordingTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
         using var provider = Provider(server, o => o.RetryBaseDelay = TimeSpan.FromSeconds(3), time);
 
         var timer = time.NextTimerCreated; // taken before the read starts: a fast 429 creates the delay timer at once
@@ -206,7 +206,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
             Interlocked.Increment(ref calls) == 1
                 ? LoopbackResponse.Error(429, "TooManyRequests", null, ("Retry-After", now.AddSeconds(7).ToString("r", System.Globalization.CultureInfo.InvariantCulture)))
                 : LoopbackResponse.Json("""{"value":[]}""")));
-        var time = new FakeTimeProvider(now);
+        var time = new TimerRecordingTimeProvider(now);
         using var provider = Provider(server, o => (o.RetryBaseDelay, o.MaxRetryDelay) = (TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10)), time);
 
         var timer = time.NextTimerCreated; // taken before the read starts: a fast 429 creates the delay timer at once

@@ -1,6 +1,5 @@
 using ExposureSdk.Pipeline;
 using ExposureSdk.Providers;
-using ExposureSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +33,7 @@ public sealed class ExposureManagementServiceCollectionExtensionsTests
     [Fact]
     public void AddExposureManagement_TimeProviderAlreadyRegistered_KeepsIt()
     {
-        var clock = new FakeTimeProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
 
         services.AddExposureManagement();

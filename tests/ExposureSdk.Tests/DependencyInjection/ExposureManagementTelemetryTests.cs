@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using ExposureSdk.Pipeline;
 using ExposureSdk.Queries;
 using ExposureSdk.Telemetry;
 using ExposureSdk.Tests.Pipeline;
 using ExposureSdk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace ExposureSdk.Tests.DependencyInjection;
 
@@ -18,21 +18,12 @@ public sealed class ExposureManagementTelemetryTests
         var failing = new ScriptedProvider(providerName + "-bad") { Fault = ProviderFault.Throws };
         var good = new ScriptedProvider(providerName);
         good.Set([SampleData.Recommendation("mfa")], SampleData.Results("mfa", 3, 1));
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider());
+        var services = new ServiceCollection().AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero)));
         services.AddExposureManagement(o => o.TenantId = "contoso").AddSourceProvider(good).AddSourceProvider(failing);
 
-        var measurements = new List<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
-        using var meterListener = new MeterListener();
-        meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ExposureSdkTelemetry.Name)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meterListener.SetMeasurementEventCallback<long>((i, v, tags, _) => Record(i, v, tags));
-        meterListener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
-        meterListener.Start();
+        using var outcomes = new MetricCollector<long>(null, ExposureSdkTelemetry.Name, ExposureSdkTelemetry.ProviderOutcomesInstrument);
+        using var providerDurations = new MetricCollector<double>(null, ExposureSdkTelemetry.Name, ExposureSdkTelemetry.ProviderDurationInstrument);
+        using var refreshDurations = new MetricCollector<double>(null, ExposureSdkTelemetry.Name, ExposureSdkTelemetry.RefreshDurationInstrument);
 
         var activities = new List<Activity>();
         using var activityListener = new ActivityListener
@@ -55,13 +46,10 @@ public sealed class ExposureManagementTelemetryTests
 
         result.FindOutcome(providerName)!.Kind.Should().Be(ProviderOutcomeKind.Succeeded);
         sp.GetRequiredService<ExposureQueries>().QueryRecommendations(new RecommendationQuery()).TotalCount.Should().Be(1);
-        lock (measurements)
-        {
-            measurements.Should().Contain(m => m.Instrument == ExposureSdkTelemetry.ProviderOutcomesInstrument && Equals(m.Tags[ExposureSdkTelemetry.ProviderTag], providerName) && Equals(m.Tags[ExposureSdkTelemetry.OutcomeTag], "Succeeded"));
-            measurements.Should().Contain(m => m.Instrument == ExposureSdkTelemetry.ProviderOutcomesInstrument && Equals(m.Tags[ExposureSdkTelemetry.ProviderTag], providerName + "-bad") && Equals(m.Tags[ExposureSdkTelemetry.OutcomeTag], "Failed"));
-            measurements.Should().Contain(m => m.Instrument == ExposureSdkTelemetry.ProviderDurationInstrument && Equals(m.Tags[ExposureSdkTelemetry.ProviderTag], providerName));
-            measurements.Should().Contain(m => m.Instrument == ExposureSdkTelemetry.RefreshDurationInstrument && m.Value >= 0);
-        }
+        outcomes.GetMeasurementSnapshot().Should().Contain(m => m.Value == 1 && Equals(m.Tags[ExposureSdkTelemetry.ProviderTag], providerName) && Equals(m.Tags[ExposureSdkTelemetry.OutcomeTag], "Succeeded"));
+        outcomes.GetMeasurementSnapshot().Should().Contain(m => m.Value == 1 && Equals(m.Tags[ExposureSdkTelemetry.ProviderTag], providerName + "-bad") && Equals(m.Tags[ExposureSdkTelemetry.OutcomeTag], "Failed"));
+        providerDurations.GetMeasurementSnapshot().Should().Contain(m => Equals(m.Tags[ExposureSdkTelemetry.ProviderTag], providerName) && m.Value >= 0);
+        refreshDurations.GetMeasurementSnapshot().Should().Contain(m => m.Value >= 0);
 
         lock (activities)
         {
@@ -71,20 +59,6 @@ public sealed class ExposureManagementTelemetryTests
             activities.Where(a => a.OperationName == ExposureSdkTelemetry.ProviderActivity && Equals(a.GetTagItem(ExposureSdkTelemetry.ProviderTag), providerName))
                 .Should().ContainSingle().Which.ParentSpanId.Should().NotBe(default(ActivitySpanId));
         }
-
-        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            var map = new Dictionary<string, object?>();
-            foreach (var t in tags)
-            {
-                map[t.Key] = t.Value;
-            }
-
-            lock (measurements)
-            {
-                measurements.Add((instrument.Name, value, map));
-            }
-        }
     }
 
     [Fact]
@@ -92,29 +66,7 @@ public sealed class ExposureManagementTelemetryTests
     {
         var f = new PipelineFixture();
         var pipeline = f.CreatePipeline();
-        var raised = new List<string>();
-        using var meterListener = new MeterListener();
-        meterListener.InstrumentPublished = (instrument, listener) =>
-        {
-            if (instrument.Meter.Name == ExposureSdkTelemetry.Name && instrument.Name == ExposureSdkTelemetry.EventsRaisedInstrument)
-            {
-                listener.EnableMeasurementEvents(instrument);
-            }
-        };
-        meterListener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-        {
-            foreach (var t in tags)
-            {
-                if (t.Key == ExposureSdkTelemetry.KindTag)
-                {
-                    lock (raised)
-                    {
-                        raised.Add((string)t.Value!);
-                    }
-                }
-            }
-        });
-        meterListener.Start();
+        using var raised = new MetricCollector<long>(null, ExposureSdkTelemetry.Name, ExposureSdkTelemetry.EventsRaisedInstrument);
         await f.RefreshAsync(pipeline);
         f.Clock.SetUtcNow(PipelineFixture.Day1.AddDays(1));
         f.SetGraph(unhealthyUsers: 9);
@@ -122,9 +74,7 @@ public sealed class ExposureManagementTelemetryTests
         var result = await f.RefreshAsync(pipeline);
 
         result.Events.Should().NotBeEmpty();
-        lock (raised)
-        {
-            raised.Should().Contain("MetricScoreDrop").And.Contain("InitiativeScoreDrop");
-        }
+        var kinds = raised.GetMeasurementSnapshot().Select(m => m.Tags[ExposureSdkTelemetry.KindTag] as string).ToList();
+        kinds.Should().Contain("MetricScoreDrop").And.Contain("InitiativeScoreDrop");
     }
 }

@@ -83,7 +83,7 @@ public sealed class ExposureRefreshPipelineOptionsTests
             "memory",
             [Support.SampleData.Recommendation("r1"), Support.SampleData.Recommendation("r2")],
             assessments: [new Assessment("r1", "a", AssessmentStatus.Unhealthy), new Assessment("r2", "b", AssessmentStatus.Healthy)]);
-        var pipeline = new ExposureRefreshPipeline([provider], new InMemoryScoreHistoryStore(), options, timeProvider: new Support.FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero)));
+        var pipeline = new ExposureRefreshPipeline([provider], new InMemoryScoreHistoryStore(), options, timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero)));
 
         var result = await pipeline.RefreshAsync().WaitAsync(TimeSpan.FromMinutes(2));
 

@@ -138,7 +138,7 @@ public sealed class ExposureRefreshPipelineTests
     {
         var first = new InMemoryExposureSourceProviderBuilder("first").With(SampleData.Recommendation("shared", Impact.High)).Build();
         var second = new InMemoryExposureSourceProviderBuilder("second").With(SampleData.Recommendation("shared", Impact.Low)).With(SampleData.Recommendation("own")).Build();
-        var pipeline = new ExposureRefreshPipeline([first, second], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions(), timeProvider: new FakeTimeProvider());
+        var pipeline = new ExposureRefreshPipeline([first, second], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions(), timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero)));
 
         var result = await pipeline.RefreshAsync();
 
