@@ -3,6 +3,7 @@ using Azure.Core;
 using ExposureSdk.Providers.DefenderForCloud.Mapping;
 using ExposureSdk.Providers.DefenderForCloud.Reading;
 using ExposureSdk.Providers.DefenderForCloud.Transport;
+using ExposureSdk.Providers.MicrosoftGraph.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Kiota.Abstractions;
@@ -122,7 +123,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     {
         ArgumentNullException.ThrowIfNull(credential);
         var settings = ArmSettings.From(options ?? new DefenderForCloudOptions());
-        return Create(settings, ArmAccessTokenProvider.FromCredential(credential, settings), timeProvider, logger);
+        return Create(settings, HostPinnedAccessTokenProvider.FromCredential(credential, settings.Scope, [settings.Host], settings.IsAllowed), timeProvider, logger);
     }
 
     /// <summary>
@@ -141,7 +142,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     {
         ArgumentNullException.ThrowIfNull(accessTokenProvider);
         var settings = ArmSettings.From(options ?? new DefenderForCloudOptions());
-        return Create(settings, ArmAccessTokenProvider.FromDelegate(accessTokenProvider, settings), timeProvider, logger);
+        return Create(settings, HostPinnedAccessTokenProvider.FromDelegate(accessTokenProvider, [settings.Host], settings.IsAllowed), timeProvider, logger);
     }
 
     /// <summary>The ARM endpoint the provider sends to.</summary>
@@ -213,7 +214,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
         return new SourceBatch(Stream(result.Recommendations, CancellationToken.None), Stream(assets, CancellationToken.None), Stream(columns.Read(), CancellationToken.None));
     }
 
-    private static DefenderForCloudProvider Create(ArmSettings settings, ArmAccessTokenProvider tokens, TimeProvider? timeProvider, ILogger? logger)
+    private static DefenderForCloudProvider Create(ArmSettings settings, HostPinnedAccessTokenProvider tokens, TimeProvider? timeProvider, ILogger? logger)
     {
         var authentication = new BaseBearerTokenAuthenticationProvider(tokens);
         var handlers = KiotaClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler).ToList();

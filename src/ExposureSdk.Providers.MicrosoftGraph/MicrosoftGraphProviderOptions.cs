@@ -26,7 +26,7 @@ public sealed class MicrosoftGraphProviderOptions
 
     /// <summary>
     /// Further host names (besides the host of <see cref="BaseUrl"/>) that an <c>@odata.nextLink</c> may
-    /// point to and, with <see cref="MicrosoftGraphSecureScoreProvider.Create(Uri, Func{CancellationToken, ValueTask{string}}, MicrosoftGraphProviderOptions?, TimeProvider?)"/>,
+    /// point to and, with <see cref="MicrosoftGraphSecureScoreProvider.Create(Uri, Func{CancellationToken, ValueTask{string}}, MicrosoftGraphProviderOptions?, TimeProvider?, Microsoft.Extensions.Logging.ILogger?)"/> or <see cref="MicrosoftGraphSecureScoreProvider.Create(Uri, Azure.Core.TokenCredential, MicrosoftGraphProviderOptions?, TimeProvider?, Microsoft.Extensions.Logging.ILogger?)"/>,
     /// that receive the access token. Empty by default: a link to any other host fails with an
     /// <see cref="ExposureSourceException"/> and nothing is sent there.
     /// </summary>

@@ -1,8 +1,11 @@
 using System.Runtime.CompilerServices;
+using Azure.Core;
 using ExposureSdk.Providers.MicrosoftGraph.Mapping;
 using ExposureSdk.Providers.MicrosoftGraph.Models;
 using ExposureSdk.Providers.MicrosoftGraph.Requests;
 using ExposureSdk.Providers.MicrosoftGraph.Transport;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -96,21 +99,22 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// </param>
     /// <param name="options">The settings; <see langword="null"/> for the defaults (public cloud, 90 days, 4 concurrent requests).</param>
     /// <param name="timeProvider">The clock for retry delays and the rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Logs retries and rate-limit waits (never tokens or payloads); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="requestAdapter"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
     /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
-    public MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, MicrosoftGraphProviderOptions? options = null, TimeProvider? timeProvider = null)
-        : this(requestAdapter, GraphSettings.From(options ?? new MicrosoftGraphProviderOptions()), timeProvider, [])
+    public MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, MicrosoftGraphProviderOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+        : this(requestAdapter, GraphSettings.From(options ?? new MicrosoftGraphProviderOptions()), timeProvider, logger, [])
     {
     }
 
-    private MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, GraphSettings settings, TimeProvider? timeProvider, IDisposable[] owned)
+    private MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, GraphSettings settings, TimeProvider? timeProvider, ILogger? logger, IDisposable[] owned)
         : base(ProviderName)
     {
         ArgumentNullException.ThrowIfNull(requestAdapter);
         _requestAdapter = requestAdapter;
         _settings = settings;
-        _executor = new GraphRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System);
+        _executor = new GraphRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
         _owned = owned;
     }
 
@@ -121,11 +125,12 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// <param name="baseUrl">The Graph base URL with its version, for example <see cref="MicrosoftGraphCloud.Global"/>; overrides <see cref="MicrosoftGraphProviderOptions.BaseUrl"/>.</param>
     /// <param name="accessTokenProvider">
     /// Returns an access token for Graph with <c>SecurityEvents.Read.All</c>. It is called only for
-    /// requests to the base URL's host (or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>), so
+    /// requests to the base URL's host and port (or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>), so
     /// the token is never sent anywhere else; the provider never logs it.
     /// </param>
     /// <param name="options">The other settings; <see langword="null"/> for the defaults.</param>
     /// <param name="timeProvider">The clock for retry delays and the rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Logs retries and rate-limit waits (never tokens or payloads); none when <see langword="null"/>.</param>
     /// <returns>A provider that owns its HTTP client: dispose it when done.</returns>
     /// <remarks>
     /// The pipeline is Kiota's default middleware without its <c>RetryHandler</c> (the provider is the
@@ -138,39 +143,53 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
         Uri baseUrl,
         Func<CancellationToken, ValueTask<string>> accessTokenProvider,
         MicrosoftGraphProviderOptions? options = null,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(accessTokenProvider);
-        var copy = new MicrosoftGraphProviderOptions
-        {
-            BaseUrl = baseUrl,
-            HistoryDays = options?.HistoryDays ?? MicrosoftGraphProviderOptions.MaxHistoryDays,
-            MaxPages = options?.MaxPages ?? 100,
-            MaxConcurrency = options?.MaxConcurrency ?? MicrosoftGraphProviderOptions.MaxConcurrencyLimit,
-            MaxRequestsPerMinute = options?.MaxRequestsPerMinute ?? MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit,
-            MaxRetries = options?.MaxRetries ?? 4,
-            RetryBaseDelay = options?.RetryBaseDelay ?? TimeSpan.FromSeconds(1),
-            MaxRetryDelay = options?.MaxRetryDelay ?? TimeSpan.FromMinutes(2),
-        };
-        foreach (var host in options?.AllowedHosts ?? [])
-        {
-            copy.AllowedHosts.Add(host);
-        }
+        var settings = Settings(baseUrl, options);
+        return Create(settings, HostPinnedAccessTokenProvider.FromDelegate(accessTokenProvider, settings.AllowedHosts, settings.IsAllowed), timeProvider, logger);
+    }
 
-        var settings = GraphSettings.From(copy);
-        var authentication = new BaseBearerTokenAuthenticationProvider(new DelegateAccessTokenProvider(accessTokenProvider, settings));
-        var handlers = KiotaClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler).ToList();
-        var httpClient = KiotaClientFactory.Create(handlers);
-        var parseNodes = new ParseNodeFactoryRegistry();
-        parseNodes.ContentTypeAssociatedFactories["application/json"] = new JsonParseNodeFactory();
-        var writers = new SerializationWriterFactoryRegistry();
-        writers.ContentTypeAssociatedFactories["application/json"] = new JsonSerializationWriterFactory();
-        var adapter = new HttpClientRequestAdapter(authentication, parseNodes, writers, httpClient)
-        {
-            BaseUrl = settings.BaseUrlText,
-        };
-        return new MicrosoftGraphSecureScoreProvider(adapter, settings, timeProvider, [adapter, httpClient]);
+    /// <summary>
+    /// Creates a provider with its own Kiota HTTP pipeline that authenticates with an Azure.Core
+    /// <see cref="TokenCredential"/>: <c>DefaultAzureCredential</c>, a managed identity, the Azure CLI login,
+    /// a client secret or certificate (Azure.Identity), asking for the Graph endpoint's <c>.default</c> scope
+    /// (<c>https://graph.microsoft.com/.default</c> for the global service; the national cloud's host for
+    /// the others).
+    /// </summary>
+    /// <param name="baseUrl">The Graph base URL with its version, for example <see cref="MicrosoftGraphCloud.Global"/>; overrides <see cref="MicrosoftGraphProviderOptions.BaseUrl"/>.</param>
+    /// <param name="credential">
+    /// The credential; it caches and refreshes the token. The identity needs the Graph application
+    /// permission (or delegated scope) <c>SecurityEvents.Read.All</c>. It is asked for a token only for
+    /// requests to the base URL's host and port (or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>),
+    /// and the token is never logged.
+    /// </param>
+    /// <param name="options">The other settings; <see langword="null"/> for the defaults.</param>
+    /// <param name="timeProvider">The clock for retry delays and the rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
+    /// <param name="logger">Logs retries and rate-limit waits (never tokens or payloads); none when <see langword="null"/>.</param>
+    /// <returns>A provider that owns its HTTP client: dispose it when done.</returns>
+    /// <remarks>
+    /// A credential that cannot get a token (for example Azure.Identity's <c>CredentialUnavailableException</c>
+    /// or <c>AuthenticationFailedException</c>) fails the read with that exception, before anything is sent;
+    /// the refresh pipeline reports it as this provider's failure. Nothing is retried: the credential has
+    /// its own retry policy.
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="baseUrl"/> or <paramref name="credential"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is not an absolute https URL (http only for loopback), or an option is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    public static MicrosoftGraphSecureScoreProvider Create(
+        Uri baseUrl,
+        TokenCredential credential,
+        MicrosoftGraphProviderOptions? options = null,
+        TimeProvider? timeProvider = null,
+        ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentNullException.ThrowIfNull(credential);
+        var settings = Settings(baseUrl, options);
+        return Create(settings, HostPinnedAccessTokenProvider.FromCredential(credential, settings.Scope, settings.AllowedHosts, settings.IsAllowed), timeProvider, logger);
     }
 
     /// <summary>The Graph base URL the provider sends to (no trailing slash).</summary>
@@ -203,7 +222,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
         }
     }
 
-    /// <summary>Releases the HTTP client and adapter that <see cref="Create"/> made; a caller's adapter is left alone.</summary>
+    /// <summary>Releases the HTTP client and adapter that <c>Create</c> made; a caller's adapter is left alone.</summary>
     public void Dispose()
     {
         foreach (var owned in _owned)
@@ -309,6 +328,43 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
             await sibling.CancelAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    private static GraphSettings Settings(Uri baseUrl, MicrosoftGraphProviderOptions? options)
+    {
+        var copy = new MicrosoftGraphProviderOptions
+        {
+            BaseUrl = baseUrl,
+            HistoryDays = options?.HistoryDays ?? MicrosoftGraphProviderOptions.MaxHistoryDays,
+            MaxPages = options?.MaxPages ?? 100,
+            MaxConcurrency = options?.MaxConcurrency ?? MicrosoftGraphProviderOptions.MaxConcurrencyLimit,
+            MaxRequestsPerMinute = options?.MaxRequestsPerMinute ?? MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit,
+            MaxRetries = options?.MaxRetries ?? 4,
+            RetryBaseDelay = options?.RetryBaseDelay ?? TimeSpan.FromSeconds(1),
+            MaxRetryDelay = options?.MaxRetryDelay ?? TimeSpan.FromMinutes(2),
+        };
+        foreach (var host in options?.AllowedHosts ?? [])
+        {
+            copy.AllowedHosts.Add(host);
+        }
+
+        return GraphSettings.From(copy);
+    }
+
+    private static MicrosoftGraphSecureScoreProvider Create(GraphSettings settings, IAccessTokenProvider tokens, TimeProvider? timeProvider, ILogger? logger)
+    {
+        var authentication = new BaseBearerTokenAuthenticationProvider(tokens);
+        var handlers = KiotaClientFactory.CreateDefaultHandlers().Where(h => h is not RetryHandler).ToList();
+        var httpClient = KiotaClientFactory.Create(handlers);
+        var parseNodes = new ParseNodeFactoryRegistry();
+        parseNodes.ContentTypeAssociatedFactories["application/json"] = new JsonParseNodeFactory();
+        var writers = new SerializationWriterFactoryRegistry();
+        writers.ContentTypeAssociatedFactories["application/json"] = new JsonSerializationWriterFactory();
+        var adapter = new HttpClientRequestAdapter(authentication, parseNodes, writers, httpClient)
+        {
+            BaseUrl = settings.BaseUrlText,
+        };
+        return new MicrosoftGraphSecureScoreProvider(adapter, settings, timeProvider, logger, [adapter, httpClient]);
     }
 
     internal Uri ProfilesUrl()

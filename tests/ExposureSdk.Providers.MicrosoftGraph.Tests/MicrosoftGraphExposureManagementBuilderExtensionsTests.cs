@@ -191,7 +191,8 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
         ((Action)(() => builder.AddMicrosoftGraphSecureScore((Func<IServiceProvider, IRequestAdapter>)null!))).Should().Throw<ArgumentNullException>().WithParameterName("requestAdapterFactory");
         ((Action)(() => MicrosoftGraphExposureManagementBuilderExtensions.AddMicrosoftGraphSecureScore(null!, MicrosoftGraphCloud.Global, Token))).Should().Throw<ArgumentNullException>().WithParameterName("builder");
         ((Action)(() => builder.AddMicrosoftGraphSecureScore(null!, Token))).Should().Throw<ArgumentNullException>().WithParameterName("baseUrl");
-        ((Action)(() => builder.AddMicrosoftGraphSecureScore(MicrosoftGraphCloud.Global, null!))).Should().Throw<ArgumentNullException>().WithParameterName("accessTokenProviderFactory");
+        ((Action)(() => builder.AddMicrosoftGraphSecureScore(MicrosoftGraphCloud.Global, (Func<IServiceProvider, Func<CancellationToken, ValueTask<string>>>)null!))).Should().Throw<ArgumentNullException>().WithParameterName("accessTokenProviderFactory");
+        ((Action)(() => builder.AddMicrosoftGraphSecureScore(MicrosoftGraphCloud.Global, (Func<IServiceProvider, Azure.Core.TokenCredential>)null!))).Should().Throw<ArgumentNullException>().WithParameterName("credentialFactory");
         builder.Services.Should().NotContain(d => d.ServiceType == typeof(ExposureSourceProvider), "nothing is registered by a failed call");
     }
 

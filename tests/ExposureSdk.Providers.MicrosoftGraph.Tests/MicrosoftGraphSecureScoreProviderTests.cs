@@ -493,11 +493,11 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
     }
 
     [Fact]
-    public async Task DelegateAccessTokenProvider_ForeignHost_GetsNoToken()
+    public async Task HostPinnedAccessTokenProvider_ForeignHost_GetsNoToken()
     {
         var settings = Transport.GraphSettings.From(new MicrosoftGraphProviderOptions());
         var asked = 0;
-        var tokens = new Transport.DelegateAccessTokenProvider(_ => { asked++; return ValueTask.FromResult("t"); }, settings);
+        var tokens = Transport.HostPinnedAccessTokenProvider.FromDelegate(_ => { asked++; return ValueTask.FromResult("t"); }, settings.AllowedHosts, settings.IsAllowed);
 
         (await tokens.GetAuthorizationTokenAsync(new Uri("https://evil.example/v1.0/security/secureScores"))).Should().BeEmpty();
         (await tokens.GetAuthorizationTokenAsync(new Uri("https://graph.microsoft.com:8443/v1.0/security/secureScores"))).Should().BeEmpty("another port is another origin");

@@ -37,15 +37,18 @@ public sealed class CliGraphSourceTests
         run.Stderr.Should().Contain("--source graph cannot be combined");
     }
 
-    [Fact]
-    public async Task Report_SourceGraph_ScoresTheGraphFixtureWithTheBuiltInCatalogAndSendsTheToken()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Report_SourceGraph_ScoresTheGraphFixtureWithTheBuiltInCatalogAndSendsTheToken(bool explicitAuth)
     {
         var name = "EXPOSURESDK_TEST_TOKEN_" + Guid.NewGuid().ToString("N");
         Environment.SetEnvironmentVariable(name, "secret-token-value");
         await using var server = await FixtureGraphServer.StartAsync();
         try
         {
-            var run = await CliRun.RunAsync("report", "--source", "graph", "--graph-base-url", server.BaseUrl, "--access-token-env", name, "--format", "json");
+            string[] auth = explicitAuth ? ["--auth", "token-env"] : [];
+            var run = await CliRun.RunAsync(["report", "--source", "graph", "--graph-base-url", server.BaseUrl, .. auth, "--access-token-env", name, "--format", "json"]);
 
             run.ExitCode.Should().Be(0, run.Stderr);
             run.Stdout.Should().NotContain("secret-token-value");

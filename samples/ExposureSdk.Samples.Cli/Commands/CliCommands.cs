@@ -26,12 +26,14 @@ internal static class CliCommands
         var source = new Option<string?>("--source") { Description = "Where the data comes from: demo (default), file (with --snapshot) or graph (Microsoft Graph Secure Score).", Recursive = true };
         source.AcceptOnlyFromAmong("demo", "file", "graph");
         var graphBaseUrl = new Option<string>("--graph-base-url") { Description = "Microsoft Graph base URL (national clouds: graph.microsoft.us, dod-graph.microsoft.us, microsoftgraph.chinacloudapi.cn).", DefaultValueFactory = _ => GraphInput.DefaultBaseUrl, HelpName = "URL", Recursive = true };
-        var tokenEnv = new Option<string?>("--access-token-env") { Description = "Name of the environment variable that holds the Graph access token (SecurityEvents.Read.All).", HelpName = "NAME", Recursive = true };
+        var tokenEnv = new Option<string?>("--access-token-env") { Description = "With --auth token-env (the default when given alone): name of the environment variable that holds the Graph access token (SecurityEvents.Read.All).", HelpName = "NAME", Recursive = true };
+        var auth = new Option<string?>("--auth") { Description = "How --source graph authenticates: azure-cli (az login), environment (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET), managed-identity, or token-env (--access-token-env).", HelpName = "MODE", Recursive = true };
+        auth.AcceptOnlyFromAmong([.. GraphAuthentication.Modes]);
 
-        var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv);
+        var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv, auth);
 
         var root = new RootCommand("ExposureSdk command-line sample: an exposure dashboard over the demo tenant or snapshot documents.");
-        foreach (var option in new Option[] { snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv })
+        foreach (var option in new Option[] { snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv, auth })
         {
             root.Options.Add(option);
         }
@@ -150,7 +152,7 @@ internal static class CliCommands
         if (settings.Graph is { } graph)
         {
             // Graph keeps up to 90 days of Secure Score history: "yesterday" comes from it (events compares with it).
-            return await GraphInput.LoadAsync(graph.BaseUrl, graph.TokenEnvironmentVariable, settings.HistoryNeeded, message => context.Stderr.WriteLine(message), cancellationToken);
+            return await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(message), cancellationToken);
         }
 
         if (settings.SnapshotPath is null)
@@ -213,7 +215,7 @@ internal static class CliCommands
 
     private sealed record CommonOptions(
         Option<string?> Snapshot, Option<string?> Previous, Option<bool> Demo, Option<int> Seed, Option<string> Format, Option<double> Threshold, Option<bool> FailOnDrop,
-        Option<string?> Source, Option<string> GraphBaseUrl, Option<string?> TokenEnvironmentVariable)
+        Option<string?> Source, Option<string> GraphBaseUrl, Option<string?> TokenEnvironmentVariable, Option<string?> Auth)
     {
         public Settings Read(ParseResult parse)
         {
@@ -228,13 +230,8 @@ internal static class CliCommands
                     throw new InputException("--source graph cannot be combined with --snapshot, --previous or --demo.");
                 }
 
-                var tokenEnv = parse.GetValue(TokenEnvironmentVariable);
-                if (string.IsNullOrWhiteSpace(tokenEnv))
-                {
-                    throw new InputException("--source graph needs --access-token-env NAME: the environment variable that holds the access token.");
-                }
-
-                graph = new GraphSettings(parse.GetValue(GraphBaseUrl) ?? GraphInput.DefaultBaseUrl, tokenEnv);
+                var authentication = GraphAuthentication.Parse(parse.GetValue(Auth), parse.GetValue(TokenEnvironmentVariable));
+                graph = new GraphSettings(parse.GetValue(GraphBaseUrl) ?? GraphInput.DefaultBaseUrl, authentication);
             }
             else if (source == "file" && snapshot is null)
             {
@@ -268,7 +265,7 @@ internal static class CliCommands
         }
     }
 
-    private sealed record GraphSettings(string BaseUrl, string TokenEnvironmentVariable);
+    private sealed record GraphSettings(string BaseUrl, GraphAuthentication Authentication);
 
     private sealed record Settings(string? SnapshotPath, string? PreviousPath, int Seed, string Format, ScoreDropOptions DropOptions, bool FailOnDrop, bool HistoryNeeded, GraphSettings? Graph = null);
 }

@@ -1,3 +1,4 @@
+using Azure.Identity;
 using ExposureSdk.Catalog;
 using ExposureSdk.Providers;
 using ExposureSdk.Providers.MicrosoftGraph;
@@ -12,7 +13,7 @@ internal static class GraphInput
 
     /// <summary>Pulls the recommendations and builds a snapshot scored with the built-in initiatives.</summary>
     /// <param name="baseUrl">The Graph base URL.</param>
-    /// <param name="tokenEnvironmentVariable">The environment variable holding the access token (its value is never printed).</param>
+    /// <param name="authentication">How to authenticate: an Azure.Identity credential, or the environment variable holding the access token (its value is never printed).</param>
     /// <param name="withHistory">Whether to read the Secure Score history too (for trends and events).</param>
     /// <param name="warn">Receives a warning when the history cannot be read (today's scores are still shown).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
@@ -20,24 +21,31 @@ internal static class GraphInput
     /// The input: today, and as history the days Graph recorded before today (the last 13, each mapped from
     /// that day's control scores and scored with the built-in catalog), so trends and events work at once.
     /// </returns>
-    /// <exception cref="InputException">The URL or the token is missing or invalid, or Graph failed (the message names the status and request id, never the token).</exception>
-    public static async Task<TenantInput> LoadAsync(string baseUrl, string tokenEnvironmentVariable, bool withHistory, Action<string> warn, CancellationToken cancellationToken)
+    /// <exception cref="InputException">The URL, the token or the credential's settings are missing or invalid, the credential could not get a token, or Graph failed (the message names the status and request id, never the token).</exception>
+    public static async Task<TenantInput> LoadAsync(string baseUrl, GraphAuthentication authentication, bool withHistory, Action<string> warn, CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
         {
             throw new InputException($"--graph-base-url: '{baseUrl}' is not an absolute URL.");
         }
 
-        var token = Environment.GetEnvironmentVariable(tokenEnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            throw new InputException($"--access-token-env: the environment variable '{tokenEnvironmentVariable}' is not set or empty.");
-        }
-
         MicrosoftGraphSecureScoreProvider provider;
         try
         {
-            provider = MicrosoftGraphSecureScoreProvider.Create(uri, _ => ValueTask.FromResult(token));
+            if (authentication.Mode == GraphAuthentication.TokenEnv)
+            {
+                var token = Environment.GetEnvironmentVariable(authentication.TokenEnvironmentVariable!);
+                if (string.IsNullOrWhiteSpace(token))
+                {
+                    throw new InputException($"--access-token-env: the environment variable '{authentication.TokenEnvironmentVariable}' is not set or empty.");
+                }
+
+                provider = MicrosoftGraphSecureScoreProvider.Create(uri, _ => ValueTask.FromResult(token));
+            }
+            else
+            {
+                provider = MicrosoftGraphSecureScoreProvider.Create(uri, authentication.CreateCredential(Environment.GetEnvironmentVariable));
+            }
         }
         catch (ArgumentException ex)
         {
@@ -57,6 +65,11 @@ internal static class GraphInput
             catch (ExposureSourceException ex)
             {
                 throw new InputException($"{uri.Host}: {ex.Message}", ex);
+            }
+            catch (AuthenticationFailedException ex)
+            {
+                // CredentialUnavailableException (no az login, no managed identity here...) derives from it.
+                throw new InputException($"--auth {authentication.Mode}: no token for {uri.Host}: {ex.Message}", ex);
             }
 
             var now = TimeProvider.System.GetUtcNow();

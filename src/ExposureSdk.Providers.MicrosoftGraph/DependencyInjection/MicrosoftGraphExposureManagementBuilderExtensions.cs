@@ -1,7 +1,9 @@
+using Azure.Core;
 using ExposureSdk.Providers;
 using ExposureSdk.Providers.MicrosoftGraph;
 using ExposureSdk.Providers.MicrosoftGraph.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Kiota.Abstractions;
 
@@ -15,7 +17,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <para>The provider is a singleton created on first use through
 /// <see cref="ExposureManagementBuilderExtensions.AddSourceProvider(IExposureManagementBuilder, Func{IServiceProvider, ExposureSourceProvider})"/>,
 /// with the container's <see cref="TimeProvider"/> when one is registered (<c>AddExposureManagement</c>
-/// registers <see cref="TimeProvider.System"/> unless you registered another); the container disposes it.</para>
+/// registers <see cref="TimeProvider.System"/> unless you registered another) and a logger named
+/// <c>ExposureSdk.Providers.MicrosoftGraph</c> when an <see cref="ILoggerFactory"/> is registered; the container disposes it.</para>
 /// <para>Its options are the named options <c>"MicrosoftGraph"</c>
 /// (<see cref="MicrosoftGraphSecureScoreProvider.ProviderName"/>): the <c>configure</c> delegate is
 /// added with <c>Configure</c>, so you can also add to them with
@@ -57,12 +60,13 @@ public static class MicrosoftGraphExposureManagementBuilderExtensions
         return builder.AddSourceProvider(services => new MicrosoftGraphSecureScoreProvider(
             requestAdapterFactory(services) ?? throw new InvalidOperationException("The requestAdapterFactory given to AddMicrosoftGraphSecureScore returned null."),
             Options(services),
-            services.GetService<TimeProvider>()));
+            services.GetService<TimeProvider>(),
+            Logger(services)));
     }
 
     /// <summary>
     /// Adds a Graph Secure Score provider with its own HTTP pipeline and bearer-token authentication
-    /// (<see cref="MicrosoftGraphSecureScoreProvider.Create"/>); the container disposes it and its HTTP client.
+    /// (<see cref="MicrosoftGraphSecureScoreProvider.Create(Uri, Func{CancellationToken, ValueTask{string}}, MicrosoftGraphProviderOptions?, TimeProvider?, ILogger?)"/>); the container disposes it and its HTTP client.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddExposureManagement</c>.</param>
     /// <param name="baseUrl">
@@ -96,7 +100,50 @@ public static class MicrosoftGraphExposureManagementBuilderExtensions
                 options.BaseUrl,
                 accessTokenProviderFactory(services) ?? throw new InvalidOperationException("The accessTokenProviderFactory given to AddMicrosoftGraphSecureScore returned null."),
                 options,
-                services.GetService<TimeProvider>());
+                services.GetService<TimeProvider>(),
+                Logger(services));
+        });
+    }
+
+    /// <summary>
+    /// Adds a Graph Secure Score provider with its own HTTP pipeline that authenticates with an Azure.Core
+    /// <see cref="TokenCredential"/> (<see cref="MicrosoftGraphSecureScoreProvider.Create(Uri, TokenCredential, MicrosoftGraphProviderOptions?, TimeProvider?, ILogger?)"/>),
+    /// for example <c>new DefaultAzureCredential()</c>; the container disposes the provider and its HTTP client.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddExposureManagement</c>.</param>
+    /// <param name="baseUrl">
+    /// The Graph base URL with its version, for example <see cref="MicrosoftGraphCloud.Global"/>. It
+    /// overrides <see cref="MicrosoftGraphProviderOptions.BaseUrl"/> and decides the scope asked for
+    /// (<c>https://graph.microsoft.com/.default</c> for the global service).
+    /// </param>
+    /// <param name="credentialFactory">
+    /// Returns the credential, called once when the provider is created. It is asked for a token only for
+    /// requests to the base URL's host and port (or <see cref="MicrosoftGraphProviderOptions.AllowedHosts"/>);
+    /// tokens are never logged.
+    /// </param>
+    /// <param name="configure">Configures the other options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/>, <paramref name="baseUrl"/> or <paramref name="credentialFactory"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">A Graph Secure Score provider was already added to this service collection.</exception>
+    public static IExposureManagementBuilder AddMicrosoftGraphSecureScore(
+        this IExposureManagementBuilder builder,
+        Uri baseUrl,
+        Func<IServiceProvider, TokenCredential> credentialFactory,
+        Action<MicrosoftGraphProviderOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        ArgumentNullException.ThrowIfNull(credentialFactory);
+        AddOptions(builder.Services, configure).PostConfigure(o => o.BaseUrl = baseUrl);
+        return builder.AddSourceProvider(services =>
+        {
+            var options = Options(services);
+            return MicrosoftGraphSecureScoreProvider.Create(
+                options.BaseUrl,
+                credentialFactory(services) ?? throw new InvalidOperationException("The credentialFactory given to AddMicrosoftGraphSecureScore returned null."),
+                options,
+                services.GetService<TimeProvider>(),
+                Logger(services));
         });
     }
 
@@ -120,4 +167,7 @@ public static class MicrosoftGraphExposureManagementBuilderExtensions
 
     private static MicrosoftGraphProviderOptions Options(IServiceProvider services)
         => services.GetRequiredService<IOptionsMonitor<MicrosoftGraphProviderOptions>>().Get(MicrosoftGraphProviderOptionsValidator.OptionsName);
+
+    private static ILogger? Logger(IServiceProvider services)
+        => services.GetService<ILoggerFactory>()?.CreateLogger("ExposureSdk.Providers.MicrosoftGraph");
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 /// Time is measured with <see cref="TimeProvider.GetTimestamp"/> (monotonic), so a wall-clock change
 /// neither shortens nor lengthens a wait.
 /// </remarks>
-internal sealed class GraphRateLimiter : IDisposable
+internal sealed partial class GraphRateLimiter : IDisposable
 {
     /// <summary>The length of the window: one minute.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
@@ -25,9 +27,11 @@ internal sealed class GraphRateLimiter : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Queue<long> _sent;
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly ILogger _logger;
 
-    public GraphRateLimiter(int limit, TimeProvider timeProvider)
+    public GraphRateLimiter(int limit, TimeProvider timeProvider, ILogger logger)
     {
+        _logger = logger;
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         _limit = limit;
         _timeProvider = timeProvider;
@@ -64,6 +68,7 @@ internal sealed class GraphRateLimiter : IDisposable
                 }
 
                 var remaining = Window - _timeProvider.GetElapsedTime(_sent.Peek(), now);
+                Log.WaitingForSlot(_logger, _limit, remaining.TotalMilliseconds);
                 await Task.Delay(RoundUpToMilliseconds(remaining), _timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -80,5 +85,11 @@ internal sealed class GraphRateLimiter : IDisposable
     {
         var milliseconds = Math.Max(1, (long)Math.Ceiling(value.TotalMilliseconds));
         return TimeSpan.FromMilliseconds(milliseconds);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4151, Level = LogLevel.Information, Message = "Graph rate limit of {Limit} requests per minute reached; waiting {DelayMilliseconds} ms for a slot.")]
+        public static partial void WaitingForSlot(ILogger logger, int limit, double delayMilliseconds);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ExposureSdk.Providers.MicrosoftGraph.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
@@ -12,7 +13,7 @@ namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 /// every request sent (retries included) within the per-minute rate limit, and
 /// turns every failure into an <see cref="ExposureSourceException"/> with status, Graph error code and request id.
 /// </summary>
-internal sealed class GraphRequestExecutor : IDisposable
+internal sealed partial class GraphRequestExecutor : IDisposable
 {
     private static readonly string[] RequestIdHeaders = ["request-id", "client-request-id"];
 
@@ -21,14 +22,16 @@ internal sealed class GraphRequestExecutor : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate;
     private readonly GraphRateLimiter _rate;
+    private readonly ILogger _logger;
 
-    public GraphRequestExecutor(string providerName, GraphSettings settings, TimeProvider timeProvider)
+    public GraphRequestExecutor(string providerName, GraphSettings settings, TimeProvider timeProvider, ILogger logger)
     {
+        _logger = logger;
         _providerName = providerName;
         _settings = settings;
         _timeProvider = timeProvider;
         _gate = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
-        _rate = new GraphRateLimiter(settings.MaxRequestsPerMinute, timeProvider);
+        _rate = new GraphRateLimiter(settings.MaxRequestsPerMinute, timeProvider, logger);
     }
 
     /// <summary>A page sender: sends a GET to an absolute URL with the given request options.</summary>
@@ -149,6 +152,7 @@ internal sealed class GraphRequestExecutor : IDisposable
                 throw ToException(resource, failure, $"Graph asked to retry {resource} after {delay.TotalSeconds:0} s, longer than MicrosoftGraphProviderOptions.MaxRetryDelay ({_settings.MaxRetryDelay.TotalSeconds:0} s)");
             }
 
+            Log.Retrying(_logger, resource, failure.StatusCode ?? 0, retry + 1, delay.TotalMilliseconds);
             if (delay > TimeSpan.Zero)
             {
                 await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
@@ -214,6 +218,12 @@ internal sealed class GraphRequestExecutor : IDisposable
         }
 
         return null;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4150, Level = LogLevel.Warning, Message = "Graph request for {Resource} failed with status {Status}; retry {Retry} in {DelayMilliseconds} ms.")]
+        public static partial void Retrying(ILogger logger, string resource, int status, int retry, double delayMilliseconds);
     }
 
     private sealed record Failure(Exception Exception, int? StatusCode, string? ErrorCode, string? RequestId, bool Transient, TimeSpan? RetryAfter);

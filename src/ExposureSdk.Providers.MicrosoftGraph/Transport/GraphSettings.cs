@@ -36,6 +36,12 @@ internal sealed class GraphSettings
 
     public TimeSpan MaxRetryDelay { get; }
 
+    /// <summary>
+    /// The scope a <c>TokenCredential</c> is asked for: the base URL's scheme, host and port followed by
+    /// <c>/.default</c>, for example <c>https://graph.microsoft.com/.default</c>.
+    /// </summary>
+    public string Scope => BaseUrl.GetLeftPart(UriPartial.Authority) + "/.default";
+
     /// <summary>The base URL as the <c>baseurl</c> path parameter of the request templates (no trailing slash).</summary>
     public string BaseUrlText => BaseUrl.AbsoluteUri.TrimEnd('/');
 
