@@ -156,6 +156,7 @@ public sealed partial class ExposureDataset
     private void RecomputeCountOnly(int m)
     {
         long scope = 0, affected = 0;
+        var members = 0;
         for (var j = _memberStart[m]; j < _memberStart[m + 1]; j++)
         {
             var r = _members[j];
@@ -166,9 +167,11 @@ public sealed partial class ExposureDataset
 
             scope += c.Total;
             affected += _recs[r].State == ComplianceState.MitigatedByOrganization ? 0 : c.Affected;
+            members += c.Total > 0 ? 1 : 0;
         }
 
         _countScope[m] = scope;
+        _countMembers[m] = members;
         _countAffected[m] = affected;
     }
 

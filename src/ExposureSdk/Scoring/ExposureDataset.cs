@@ -70,6 +70,7 @@ public sealed partial class ExposureDataset
     private readonly MetricWeight[] _metricWeights;
     private readonly double[] _weights;
     private readonly long[] _countScope;
+    private readonly int[] _countMembers; // per metric: count-only members that add to its scope (approximate when summed)
     private readonly long[] _countAffected;
     private readonly long[] _scope;
     private readonly long[] _affected;
@@ -145,6 +146,7 @@ public sealed partial class ExposureDataset
         // Metric state.
         _bits = new MetricBitsets(metricCount, assetIds.Length);
         _countScope = new long[metricCount];
+        _countMembers = new int[metricCount];
         _countAffected = new long[metricCount];
         _scope = new long[metricCount];
         _affected = new long[metricCount];
@@ -258,7 +260,8 @@ public sealed partial class ExposureDataset
         for (var m = 0; m < metrics.Length; m++)
         {
             var top = TopAffected(m).Select(a => AssetId.From(_assetIds[a])).ToArray().AsReadOnly();
-            metrics[m] = new MetricScore(_topology.Metrics[m], _metricWeights[m], _weights[m], _scope[m], _affected[m], _topology.MetricRecommendationIds[m], _topology.MetricInitiativeIds[m], top);
+            var approximate = MetricScore.IsSumApproximate(_countMembers[m], _scope[m] - _countScope[m]);
+            metrics[m] = new MetricScore(_topology.Metrics[m], _metricWeights[m], _weights[m], _scope[m], _affected[m], _topology.MetricRecommendationIds[m], _topology.MetricInitiativeIds[m], top, approximate);
         }
 
         return ReferenceRollup.Assemble(TenantId, AsOf, recommendations, metrics, _topology.Initiatives, _topology.InitiativeMetrics, _topology.InitiativeRecommendations);

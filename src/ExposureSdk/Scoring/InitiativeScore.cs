@@ -50,8 +50,9 @@ public sealed class MetricContribution
 /// </remarks>
 public sealed class InitiativeScore
 {
-    internal InitiativeScore(Initiative initiative, double? score, IReadOnlyList<MetricContribution> metrics, double weightSum, PointsScore? points)
+    internal InitiativeScore(Initiative initiative, double? score, IReadOnlyList<MetricContribution> metrics, double weightSum, PointsScore? points, bool isApproximate)
     {
+        IsApproximate = isApproximate;
         Id = initiative.Id;
         Name = initiative.Name;
         Kind = initiative.Kind;
@@ -76,6 +77,12 @@ public sealed class InitiativeScore
 
     /// <summary>The score in percent, or <see langword="null"/> when it cannot be computed.</summary>
     public double? Score { get; }
+
+    /// <summary>
+    /// <see langword="true"/> when a metric that counts toward <see cref="Score"/> (available, weight above 0)
+    /// is <see cref="MetricScore.IsApproximate">approximate</see>, so the score is approximate too (rules §3).
+    /// </summary>
+    public bool IsApproximate { get; }
 
     /// <summary>The user-set target (0–100), if any.</summary>
     public double? TargetScore { get; }

@@ -21,7 +21,8 @@ public sealed class MetricScore
         long affected,
         IReadOnlyList<RecommendationId> recommendationIds,
         IReadOnlyList<InitiativeId> initiativeIds,
-        IReadOnlyList<AssetId> topAffectedAssetIds)
+        IReadOnlyList<AssetId> topAffectedAssetIds,
+        bool isApproximate)
     {
         Id = metric.Id;
         Name = metric.Name;
@@ -35,7 +36,18 @@ public sealed class MetricScore
         RecommendationIds = recommendationIds;
         InitiativeIds = initiativeIds;
         TopAffectedAssetIds = topAffectedAssetIds;
+        IsApproximate = isApproximate;
     }
+
+    /// <summary>
+    /// Rules §3: a metric's affected and scope are a sum that can count one asset more than once when
+    /// more than one count-only recommendation adds to its scope, or when a count-only one and per-asset
+    /// results both do.
+    /// </summary>
+    /// <param name="countOnlyMembers">The count-only member recommendations whose counts add to the scope (total &gt; 0, not risk-accepted).</param>
+    /// <param name="perAssetScope">The assets in scope through per-asset results.</param>
+    internal static bool IsSumApproximate(int countOnlyMembers, long perAssetScope)
+        => countOnlyMembers > 1 || (countOnlyMembers == 1 && perAssetScope > 0);
 
     /// <summary>The one place a metric score is computed: exposure = 100 × affected / scope, score = 100 − exposure; both absent when scope is 0.</summary>
     internal static double? Compute(long scope, long affected, out double? exposure)
@@ -89,4 +101,13 @@ public sealed class MetricScore
 
     /// <summary>The first <see cref="TopAffectedLimit"/> affected asset ids in ordinal order (per-asset results only).</summary>
     public IReadOnlyList<AssetId> TopAffectedAssetIds { get; }
+
+    /// <summary>
+    /// <see langword="true"/> when <see cref="Scope"/> and <see cref="Affected"/> are sums that can count one
+    /// asset more than once (rules §3): more than one count-only recommendation adds to the scope (a source
+    /// gave only "affected of total", so the assets behind two counts cannot be told apart), or a count-only
+    /// recommendation and per-asset results both do. The score is then an approximation, and every output
+    /// that shows it says so. A metric of per-asset results only, or of one count-only recommendation, is exact.
+    /// </summary>
+    public bool IsApproximate { get; }
 }

@@ -189,6 +189,7 @@ internal static class ReferenceRollup
         var scope = new HashSet<AssetId>();
         var affected = new HashSet<AssetId>();
         long countScope = 0, countAffected = 0;
+        var countOnlyMembers = 0;
         foreach (var r in input.Topology.MembersOf(m))
         {
             var score = recommendations[r];
@@ -220,6 +221,7 @@ internal static class ReferenceRollup
             {
                 countScope += score.Assessed;
                 countAffected += mitigated ? 0 : score.Unhealthy;
+                countOnlyMembers += score.Assessed > 0 ? 1 : 0;
             }
         }
 
@@ -232,7 +234,8 @@ internal static class ReferenceRollup
             affected.Count + countAffected,
             input.Topology.MetricRecommendationIds[m],
             input.Topology.MetricInitiativeIds[m],
-            top);
+            top,
+            MetricScore.IsSumApproximate(countOnlyMembers, scope.Count));
     }
 
     private static InitiativeScore ScoreInitiative(Initiative initiative, int[] members, int[] recommendationIndices, MetricScore[] metrics, double[] weights, double?[] scores, double[] achieved, double[] max)
@@ -240,22 +243,24 @@ internal static class ReferenceRollup
         if (initiative.IsRecommendationOnly)
         {
             var points = SumPoints(recommendationIndices, achieved, max);
-            return new InitiativeScore(initiative, points.Percentage, [], 0, points);
+            return new InitiativeScore(initiative, points.Percentage, [], 0, points, isApproximate: false);
         }
 
         var score = WeightedScore(members, weights, scores, out var weightSum);
         var contributions = new MetricContribution[members.Length];
+        var approximate = false;
         for (var k = 0; k < members.Length; k++)
         {
             var metric = metrics[members[k]];
             var w = metric.NumericWeight;
             var included = metric.Score is not null && w > 0;
+            approximate |= included && metric.IsApproximate;
             contributions[k] = included
                 ? new MetricContribution(metric.Id, metric.Weight, w, metric.Score, true, w * metric.Score!.Value / weightSum, w * (100 - metric.Score.Value) / weightSum)
                 : new MetricContribution(metric.Id, metric.Weight, w, metric.Score, false, null, null);
         }
 
-        return new InitiativeScore(initiative, score, contributions.AsReadOnly(), weightSum, null);
+        return new InitiativeScore(initiative, score, contributions.AsReadOnly(), weightSum, null, approximate);
     }
 
     private static ScoreBreakdown[] Breakdown(RecommendationScore[] recommendations, Func<RecommendationScore, string> key)

@@ -102,12 +102,12 @@ internal static class RandomSnapshots
 
         foreach (var m in report.Metrics)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"metric {m.Id} {m.Weight} {Bits(m.NumericWeight)} {m.Scope} {m.Affected} {Bits(m.Exposure)} {Bits(m.Score)} [{string.Join(',', m.RecommendationIds)}] [{string.Join(',', m.InitiativeIds)}] [{string.Join(',', m.TopAffectedAssetIds)}]").AppendLine();
+            sb.Append(CultureInfo.InvariantCulture, $"metric {m.Id} {m.Weight} {Bits(m.NumericWeight)} {m.Scope} {m.Affected} {Bits(m.Exposure)} {Bits(m.Score)} [{string.Join(',', m.RecommendationIds)}] [{string.Join(',', m.InitiativeIds)}] [{string.Join(',', m.TopAffectedAssetIds)}] approx={m.IsApproximate}").AppendLine();
         }
 
         foreach (var i in report.Initiatives)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"init {i.Id} {Bits(i.Score)} {Bits(i.WeightSum)} {(i.Points is { } p ? Bits(p.AchievedPoints) + "/" + Bits(p.MaxPoints) : "-")}").AppendLine();
+            sb.Append(CultureInfo.InvariantCulture, $"init {i.Id} {Bits(i.Score)} {Bits(i.WeightSum)} {(i.Points is { } p ? Bits(p.AchievedPoints) + "/" + Bits(p.MaxPoints) : "-")} approx={i.IsApproximate}").AppendLine();
             foreach (var c in i.Metrics)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"  {c.MetricId} {c.Weight} {Bits(c.NumericWeight)} {Bits(c.MetricScore)} {c.IsIncluded} {Bits(c.Contribution)} {Bits(c.ScoreImpact)}").AppendLine();
