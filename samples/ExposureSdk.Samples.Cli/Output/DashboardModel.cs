@@ -37,11 +37,12 @@ internal static class DashboardModel
                 i.IsFavorite,
                 i.Score is not null,
                 analysis.Movement(i.Id).Change,
-                [.. analysis.Trend(i.Id).Points.Select(p => new TrendPointJson(p.Date, p.Score))]))
+                [.. analysis.Trend(i.Id).Points.Select(p => new TrendPointJson(p.Date, p.Score))],
+                i.IsApproximate))
             .ToList();
 
         var metrics = report.Metrics
-            .Select(m => new MetricJson(m.Id.Value, m.Name, m.Score, m.IsAvailable, m.Affected, m.Scope, m.Weight.ToString(), impacts.TryGetValue(m.Id, out var impact) ? impact : null))
+            .Select(m => new MetricJson(m.Id.Value, m.Name, m.Score, m.IsAvailable, m.Affected, m.Scope, m.Weight.ToString(), impacts.TryGetValue(m.Id, out var impact) ? impact : null, m.IsApproximate))
             .ToList();
 
         var recommendations = filter.Apply(report.Recommendations, defaultTop)

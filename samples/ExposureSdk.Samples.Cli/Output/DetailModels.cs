@@ -47,7 +47,8 @@ internal static class DetailModels
                 c.ScoreImpact))],
             [.. x.Recommendations.Select(Recommendation)],
             [],
-            []);
+            [],
+            i.IsApproximate);
     }
 
     /// <summary>Explains a metric's score.</summary>
@@ -79,7 +80,8 @@ internal static class DetailModels
             [],
             [.. x.Recommendations.Select(Recommendation)],
             [.. x.Initiatives.Select(e => new ExplainedInitiativeJson(e.InitiativeId.Value, e.InitiativeScore, e.WeightSum, e.Contribution.Contribution, e.Contribution.ScoreImpact))],
-            [.. x.TopAffectedAssetIds.Select(a => a.Value)]);
+            [.. x.TopAffectedAssetIds.Select(a => a.Value)],
+            m.IsApproximate);
     }
 
     /// <summary>Builds the what-if remediation plan.</summary>

@@ -8,6 +8,15 @@ internal static class Display
     private const string Bars = "▁▂▃▄▅▆▇█";
 
     /// <summary>A score with two decimals, or "n/a" when absent.</summary>
+    /// <summary>The mark beside an approximate score (rules §3), explained by <see cref="ApproximateFootnote"/>.</summary>
+    public const string ApproximateMark = "≈";
+
+    /// <summary>The footnote under a table that shows <see cref="ApproximateMark"/>.</summary>
+    public const string ApproximateFootnote = "≈ approximate: the score sums result counts that can count one asset more than once (several count-only recommendations, or counts mixed with per-asset results).";
+
+    /// <summary>A score with the approximate mark when <paramref name="approximate"/>.</summary>
+    public static string Score(double? score, bool approximate) => approximate && score is not null ? Score(score) + " " + ApproximateMark : Score(score);
+
     public static string Score(double? score) => score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>A signed change with two decimals ("+1.25", "-2.49", "0.00"), or empty when unknown.</summary>

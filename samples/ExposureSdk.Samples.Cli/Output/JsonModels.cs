@@ -31,7 +31,8 @@ internal sealed record InitiativeJson(
     bool Favorite,
     bool Available,
     double? Movement24Hours,
-    IReadOnlyList<TrendPointJson> Trend14Days);
+    IReadOnlyList<TrendPointJson> Trend14Days,
+    bool Approximate);
 
 internal sealed record InitiativeMetricJson(string Id, string Weight, double? Contribution, double? ScoreImpact);
 
@@ -45,7 +46,8 @@ internal sealed record MetricJson(
     long Affected,
     long Scope,
     string Weight,
-    double? MaxScoreImpact);
+    double? MaxScoreImpact,
+    bool Approximate);
 
 internal sealed record RecommendationJson(
     string Id,
@@ -90,7 +92,8 @@ internal sealed record ExplanationJson(
     IReadOnlyList<ExplainedMetricJson> Metrics,
     IReadOnlyList<ExplainedRecommendationJson> Recommendations,
     IReadOnlyList<ExplainedInitiativeJson> Initiatives,
-    IReadOnlyList<string> TopAffectedAssetIds);
+    IReadOnlyList<string> TopAffectedAssetIds,
+    bool Approximate);
 
 internal sealed record ExplainedMetricJson(string Id, string Name, string Weight, double NumericWeight, double? Score, bool Available, bool Included, double? Contribution, double? ScoreImpact);
 

@@ -21,19 +21,22 @@ internal static class MarkdownWriter
         foreach (var i in d.Initiatives)
         {
             var name = (i.Favorite ? "★ " : string.Empty) + Display.Cell(i.Name);
-            o.WriteLine($"| {name} | {Display.Score(i.Score)} | {(i.TargetScore is null ? string.Empty : Display.Score(i.TargetScore))} | {Display.Signed(i.Movement24Hours)} | {Display.Sparkline(i.Trend14Days.Select(p => p.Score))} |");
+            o.WriteLine($"| {name} | {Display.Score(i.Score, i.Approximate)} | {(i.TargetScore is null ? string.Empty : Display.Score(i.TargetScore))} | {Display.Signed(i.Movement24Hours)} | {Display.Sparkline(i.Trend14Days.Select(p => p.Score))} |");
         }
 
+        Footnote(o, d.Initiatives.Any(i => i.Approximate && i.Score is not null));
         o.WriteLine();
         o.WriteLine("## Top metrics by score impact");
         o.WriteLine();
         o.WriteLine("| Metric | Score | Affected / scope | Weight | Score impact |");
         o.WriteLine("|---|---:|---:|---|---:|");
-        foreach (var m in TopByImpact(d.Metrics))
+        var topMetrics = TopByImpact(d.Metrics).ToList();
+        foreach (var m in topMetrics)
         {
-            o.WriteLine($"| {Display.Cell(m.Name)} | {Display.Score(m.Score)} | {Display.Count(m.Affected)} / {Display.Count(m.Scope)} | {m.Weight} | {Display.Score(m.MaxScoreImpact)} |");
+            o.WriteLine($"| {Display.Cell(m.Name)} | {Display.Score(m.Score, m.Approximate)} | {Display.Count(m.Affected)} / {Display.Count(m.Scope)} | {m.Weight} | {Display.Score(m.MaxScoreImpact)} |");
         }
 
+        Footnote(o, topMetrics.Any(m => m.Approximate && m.Score is not null));
         o.WriteLine();
         o.WriteLine("## Recommendations");
         o.WriteLine();
@@ -70,7 +73,8 @@ internal static class MarkdownWriter
     {
         o.WriteLine($"# {(x.Kind == "initiative" ? "Initiative" : "Metric")}: {x.Name}");
         o.WriteLine();
-        o.WriteLine($"Score **{Display.Score(x.Score)}**{(x.TargetScore is null ? string.Empty : $" (target {Display.Score(x.TargetScore)})")} · `{x.Formula}`");
+        o.WriteLine($"Score **{Display.Score(x.Score, x.Approximate)}**{(x.TargetScore is null ? string.Empty : $" (target {Display.Score(x.TargetScore)})")} · `{x.Formula}`");
+        Footnote(o, x.Approximate && x.Score is not null);
         if (x.Affected is not null)
         {
             o.WriteLine();
@@ -134,4 +138,13 @@ internal static class MarkdownWriter
 
     public static IEnumerable<MetricJson> TopByImpact(IEnumerable<MetricJson> metrics) =>
         metrics.Where(m => m.MaxScoreImpact > 0).OrderByDescending(m => m.MaxScoreImpact).ThenBy(m => m.Id, StringComparer.Ordinal).Take(TopMetrics);
+
+    private static void Footnote(TextWriter o, bool show)
+    {
+        if (show)
+        {
+            o.WriteLine();
+            o.WriteLine(Display.ApproximateFootnote);
+        }
+    }
 }

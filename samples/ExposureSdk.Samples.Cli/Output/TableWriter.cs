@@ -25,21 +25,24 @@ internal static class TableWriter
             var below = i.Score is { } s && i.TargetScore is { } t && s < t;
             initiatives.AddRow(
                 (i.Favorite ? "[yellow]★[/] " : "  ") + E(i.Name),
-                i.Score is null ? "[grey]unavailable[/]" : below ? $"[red]{Display.Score(i.Score)}[/]" : Display.Score(i.Score),
+                i.Score is null ? "[grey]unavailable[/]" : below ? $"[red]{Display.Score(i.Score, i.Approximate)}[/]" : Display.Score(i.Score, i.Approximate),
                 i.TargetScore is null ? string.Empty : Display.Score(i.TargetScore),
                 Movement(i.Movement24Hours),
                 $"[blue]{Display.Sparkline(i.Trend14Days.Select(p => p.Score))}[/]");
         }
 
         c.Write(initiatives);
+        Footnote(c, d.Initiatives.Any(i => i.Approximate && i.Score is not null));
 
         var metrics = NewTable("Top metrics by score impact", "Metric", "Score>", "Affected / scope>", "Weight", "Impact>");
-        foreach (var m in MarkdownWriter.TopByImpact(d.Metrics))
+        var topMetrics = MarkdownWriter.TopByImpact(d.Metrics).ToList();
+        foreach (var m in topMetrics)
         {
-            metrics.AddRow(E(m.Name), Display.Score(m.Score), $"{Display.Count(m.Affected)} / {Display.Count(m.Scope)}", m.Weight, $"[red]{Display.Score(m.MaxScoreImpact)}[/]");
+            metrics.AddRow(E(m.Name), Display.Score(m.Score, m.Approximate), $"{Display.Count(m.Affected)} / {Display.Count(m.Scope)}", m.Weight, $"[red]{Display.Score(m.MaxScoreImpact)}[/]");
         }
 
         c.Write(metrics);
+        Footnote(c, topMetrics.Any(m => m.Approximate && m.Score is not null));
 
         var recommendations = NewTable($"Recommendations ({d.Recommendations.Count} shown)", "Recommendation", "State", "Impact", "Workload", "Unhealthy>");
         foreach (var r in d.Recommendations)
@@ -88,7 +91,8 @@ internal static class TableWriter
     public static void WriteExplanation(IAnsiConsole c, ExplanationJson x)
     {
         c.Write(new Rule($"[bold]{(x.Kind == "initiative" ? "Initiative" : "Metric")}[/] · {E(x.Name)}").LeftJustified());
-        c.MarkupLine($"Score [bold]{Display.Score(x.Score)}[/]{(x.TargetScore is null ? string.Empty : $" (target {Display.Score(x.TargetScore)})")}   [grey]{E(x.Formula)}[/]");
+        c.MarkupLine($"Score [bold]{Display.Score(x.Score, x.Approximate)}[/]{(x.TargetScore is null ? string.Empty : $" (target {Display.Score(x.TargetScore)})")}   [grey]{E(x.Formula)}[/]");
+        Footnote(c, x.Approximate && x.Score is not null);
         if (x.Affected is not null)
         {
             c.MarkupLine($"Affected [bold]{Display.Count(x.Affected.Value)}[/] of {Display.Count(x.Scope ?? 0)} assets in scope · exposure {Display.Score(x.Exposure)} · weight {E(x.Weight ?? string.Empty)}");
@@ -170,4 +174,12 @@ internal static class TableWriter
     };
 
     private static string E(string text) => Markup.Escape(text);
+
+    private static void Footnote(IAnsiConsole c, bool show)
+    {
+        if (show)
+        {
+            c.MarkupLine($"[grey]{E(Display.ApproximateFootnote)}[/]");
+        }
+    }
 }
