@@ -2,18 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 using System.Text;
-using System.Text.Json;
 using ExposureSdk.Benchmarks.Dataset;
 using ExposureSdk.Peers;
 
-// The C# half of benchmarks/peers/run.sh. Commands:
+// The peer comparison (benchmarks/README.md): ExposureSdk, DuckDB (in process, DuckDB.NET), SQLite and the
+// physical limit on one dataset, measured in one run. Commands:
+//   run      [--assets N] [--seed S] [--repetitions R] [--sqlite-assets M] [--sqlite-budget-seconds S] [--check-reference]
 //   generate --assets N [--seed S] --out DIR
-//   compare  --data DIR --duckdb FILE [--repetitions R] [--sqlite-assets M] [--sqlite-budget-seconds S] [--check-reference]
+//   compare  --data DIR [--repetitions R] [--sqlite-assets M] [--sqlite-budget-seconds S] [--check-reference]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 try
 {
-    return args.Length > 0 && args[0] == "generate" ? Commands.Generate(Options.Parse(args[1..]))
+    return args.Length > 0 && args[0] == "run" ? Commands.Run(Options.Parse(args[1..]))
+        : args.Length > 0 && args[0] == "generate" ? Commands.Generate(Options.Parse(args[1..]))
         : args.Length > 0 && args[0] == "compare" ? Commands.Compare(Options.Parse(args[1..]))
         : Commands.Usage();
 }
@@ -27,8 +29,10 @@ internal static class Commands
 {
     public static int Usage()
     {
-        Console.Error.WriteLine("usage: ExposureSdk.Peers generate --assets N [--seed S] --out DIR");
-        Console.Error.WriteLine("       ExposureSdk.Peers compare --data DIR --duckdb FILE [--repetitions R] [--sqlite-assets M] [--sqlite-budget-seconds S] [--check-reference]");
+        Console.Error.WriteLine("usage: ExposureSdk.Peers run [--assets N] [--seed S] [--repetitions R] [--sqlite-assets M] [--sqlite-budget-seconds S] [--check-reference]");
+        Console.Error.WriteLine("       ExposureSdk.Peers generate --assets N [--seed S] --out DIR");
+        Console.Error.WriteLine("       ExposureSdk.Peers compare --data DIR [--repetitions R] [--sqlite-assets M] [--sqlite-budget-seconds S] [--check-reference]");
+        Console.Error.WriteLine("defaults: 1,000,000 assets, 5 repetitions, SQLite at the full size with 300 s per repetition.");
         return 2;
     }
 
@@ -45,17 +49,32 @@ internal static class Commands
         return 0;
     }
 
+    /// <summary>Generates the dataset in memory and compares the engines on it: the one command.</summary>
+    public static int Run(Options options)
+    {
+        var assets = options.Int("assets", 1_000_000);
+        var seed = ulong.Parse(options.Text("seed", RollupDataset.DefaultSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var stopwatch = Stopwatch.StartNew();
+        var dataset = RollupDataset.Generate(DatasetShape.Enterprise(assets), seed);
+        Console.Error.WriteLine($"generated {dataset.AssetCount:N0} assets, {dataset.AssessmentCount:N0} assessments (seed {seed}) in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        return Measure(dataset, options);
+    }
+
+    /// <summary>Compares the engines on a dataset written by <c>generate</c>.</summary>
     public static int Compare(Options options)
     {
         var data = options.Required("data");
-        var duckdbFile = options.Required("duckdb");
-        var repetitions = options.Int("repetitions", 5);
-        var budget = TimeSpan.FromSeconds(options.Int("sqlite-budget-seconds", 120));
-        var statements = RollupSql.Load();
-
         var stopwatch = Stopwatch.StartNew();
         var dataset = DatasetFiles.Read(data);
         Console.Error.WriteLine($"read {dataset.AssessmentCount:N0} assessments from {data} in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        return Measure(dataset, options);
+    }
+
+    private static int Measure(RollupDataset dataset, Options options)
+    {
+        var repetitions = options.Int("repetitions", 5);
+        var budget = TimeSpan.FromSeconds(options.Int("sqlite-budget-seconds", 300));
+        var statements = RollupSql.Load();
         var sqliteAssets = Math.Min(options.Int("sqlite-assets", dataset.AssetCount), dataset.AssetCount);
         var checkReference = options.Flag("check-reference") || dataset.AssessmentCount <= 4_000_000;
         var measurements = new List<Measurement>();
@@ -65,8 +84,8 @@ internal static class Commands
         var sdk = SdkPeer.Measure(dataset, repetitions);
         measurements.AddRange(sdk.Measurements);
 
-        // 2. DuckDB (measured by duckdb.mjs before this process started; same files).
-        var duck = ReadDuckDb(duckdbFile, dataset);
+        // 2. DuckDB, in this process, on the same data.
+        var duck = MeasureDuckDb(dataset, statements, repetitions);
         measurements.Add(duck);
 
         // 3. The physical limit: one sequential pass over the same assessment columns.
@@ -122,22 +141,25 @@ internal static class Commands
         failures.AddRange(expected.Differences(actual));
     }
 
-    private static Measurement ReadDuckDb(string file, RollupDataset dataset)
+    private static Measurement MeasureDuckDb(RollupDataset dataset, IReadOnlyList<string> statements, int repetitions)
     {
-        using var json = JsonDocument.Parse(File.ReadAllBytes(file));
-        var root = json.RootElement;
-        long[] Longs(string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetInt64())];
-        double?[] Scores(string name) => [.. root.GetProperty(name).EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Null ? (double?)null : e.GetDouble())];
-        var result = new RollupResult("DuckDB", Longs("scope"), Longs("affected"), Scores("metricScores"), Scores("initiativeScores"));
-        var times = root.GetProperty("timesMs").EnumerateArray().Select(e => e.GetDouble()).ToArray();
-        return new Measurement(
-            "DuckDB",
-            $"{root.GetProperty("version").GetString()} via @duckdb/node-api, {root.GetProperty("threads").GetString()} threads, rollup.sql",
-            dataset.AssetCount,
-            dataset.AssessmentCount,
-            root.GetProperty("loadMs").GetDouble(),
-            times,
-            result);
+        Console.Error.WriteLine($"DuckDB: loading {dataset.AssessmentCount:N0} assessments...");
+        var stopwatch = Stopwatch.StartNew();
+        using var duck = DuckDbPeer.Load(dataset);
+        var loadMs = stopwatch.Elapsed.TotalMilliseconds;
+
+        // One untimed warm-up repetition (as for the other engines), then the timed ones.
+        var result = duck.Run(statements, out _);
+        var times = new List<double>();
+        for (var i = 0; i < repetitions; i++)
+        {
+            Collect();
+            result = duck.Run(statements, out var elapsed);
+            times.Add(elapsed);
+            Console.Error.WriteLine($"DuckDB repetition {i + 1}: {elapsed:F0} ms");
+        }
+
+        return new Measurement("DuckDB", $"{duck.Version} in process via DuckDB.NET.Data.Full, {duck.Threads} threads, rollup.sql", dataset.AssetCount, dataset.AssessmentCount, loadMs, times, result);
     }
 
     private static Measurement MeasureScan(RollupDataset dataset, int repetitions)
