@@ -142,7 +142,7 @@ internal static class CliCommands
         }
         catch (InputException ex)
         {
-            await context.Stderr.WriteLineAsync($"error: {ex.Message}");
+            await context.Stderr.WriteLineAsync($"error: {SafeText.Plain(ex.Message)}");
             return ExitCodes.BadInput;
         }
     }
@@ -152,7 +152,7 @@ internal static class CliCommands
         if (settings.Graph is { } graph)
         {
             // Graph keeps up to 90 days of Secure Score history: "yesterday" comes from it (events compares with it).
-            return await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(message), cancellationToken);
+            return await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(SafeText.Plain(message)), cancellationToken);
         }
 
         if (settings.SnapshotPath is null)

@@ -7,7 +7,6 @@ internal static class Display
 {
     private const string Bars = "▁▂▃▄▅▆▇█";
 
-    /// <summary>A score with two decimals, or "n/a" when absent.</summary>
     /// <summary>The mark beside an approximate score (rules §3), explained by <see cref="ApproximateFootnote"/>.</summary>
     public const string ApproximateMark = "≈";
 
@@ -17,6 +16,7 @@ internal static class Display
     /// <summary>A score with the approximate mark when <paramref name="approximate"/>.</summary>
     public static string Score(double? score, bool approximate) => approximate && score is not null ? Score(score) + " " + ApproximateMark : Score(score);
 
+    /// <summary>A score with two decimals, or "n/a" when absent.</summary>
     public static string Score(double? score) => score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>A signed change with two decimals ("+1.25", "-2.49", "0.00"), or empty when unknown.</summary>
@@ -47,7 +47,4 @@ internal static class Display
 
     /// <summary>A date and time in ISO 8601 UTC without seconds fractions.</summary>
     public static string Instant(DateTimeOffset value) => value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    /// <summary>Escapes text for a markdown table cell (pipes, line breaks).</summary>
-    public static string Cell(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

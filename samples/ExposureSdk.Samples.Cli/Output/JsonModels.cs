@@ -114,15 +114,16 @@ internal sealed record PlanGainJson(string InitiativeId, double? Before, double?
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     /// <summary>
-    /// Gets the context used for output: the options of the attribute above, plus relaxed escaping so
-    /// that names such as "Ensure the 'Password expiration policy'…" stay readable (the output is
-    /// still valid JSON; it is never embedded in HTML).
+    /// Gets the context used for output: the options of the attribute above, plus an encoder that keeps
+    /// letters of every script readable (é, ü, 中) and escapes everything a source could use against the
+    /// reader: control characters, bidi and other invisible format characters (<c>\u202E</c>), lone
+    /// surrogates, and the HTML-sensitive <c>&lt; &gt; &amp; ' + `</c> (names are data: escaped, never altered).
     /// </summary>
     public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = SafeText.JsonEncoder,
     });
 }

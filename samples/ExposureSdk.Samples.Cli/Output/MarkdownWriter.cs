@@ -10,9 +10,9 @@ internal static class MarkdownWriter
 
     public static void WriteDashboard(TextWriter o, DashboardJson d, string eventsTitle)
     {
-        o.WriteLine($"# Exposure dashboard: {d.TenantId}");
+        o.WriteLine($"# Exposure dashboard: {SafeText.Markdown(d.TenantId)}");
         o.WriteLine();
-        o.WriteLine($"As of {Display.Instant(d.AsOf)} · source: {d.Source} · Secure Score **{Display.Score(d.SecureScore.Percentage)}%** ({d.SecureScore.AchievedPoints.ToString("0.##", CultureInfo.InvariantCulture)} of {d.SecureScore.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture)} points)");
+        o.WriteLine($"As of {Display.Instant(d.AsOf)} · source: {SafeText.Markdown(d.Source)} · Secure Score **{Display.Score(d.SecureScore.Percentage)}%** ({d.SecureScore.AchievedPoints.ToString("0.##", CultureInfo.InvariantCulture)} of {d.SecureScore.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture)} points)");
         o.WriteLine();
         o.WriteLine("## Initiatives");
         o.WriteLine();
@@ -20,7 +20,7 @@ internal static class MarkdownWriter
         o.WriteLine("|---|---:|---:|---:|---|");
         foreach (var i in d.Initiatives)
         {
-            var name = (i.Favorite ? "★ " : string.Empty) + Display.Cell(i.Name);
+            var name = (i.Favorite ? "★ " : string.Empty) + SafeText.Markdown(i.Name);
             o.WriteLine($"| {name} | {Display.Score(i.Score, i.Approximate)} | {(i.TargetScore is null ? string.Empty : Display.Score(i.TargetScore))} | {Display.Signed(i.Movement24Hours)} | {Display.Sparkline(i.Trend14Days.Select(p => p.Score))} |");
         }
 
@@ -33,7 +33,7 @@ internal static class MarkdownWriter
         var topMetrics = TopByImpact(d.Metrics).ToList();
         foreach (var m in topMetrics)
         {
-            o.WriteLine($"| {Display.Cell(m.Name)} | {Display.Score(m.Score, m.Approximate)} | {Display.Count(m.Affected)} / {Display.Count(m.Scope)} | {m.Weight} | {Display.Score(m.MaxScoreImpact)} |");
+            o.WriteLine($"| {SafeText.Markdown(m.Name)} | {Display.Score(m.Score, m.Approximate)} | {Display.Count(m.Affected)} / {Display.Count(m.Scope)} | {m.Weight} | {Display.Score(m.MaxScoreImpact)} |");
         }
 
         Footnote(o, topMetrics.Any(m => m.Approximate && m.Score is not null));
@@ -44,7 +44,7 @@ internal static class MarkdownWriter
         o.WriteLine("|---|---|---|---|---|---:|---:|---:|");
         foreach (var r in d.Recommendations)
         {
-            o.WriteLine($"| {Display.Cell(r.Name)} | {r.State}{(r.RiskAccepted ? " (risk accepted)" : string.Empty)} | {r.Impact} | {Display.Cell(r.Workload)} | {Display.Cell(r.Source)} | {Display.Count(r.Unhealthy)} | {r.RelatedMetrics} | {r.RelatedInitiatives} |");
+            o.WriteLine($"| {SafeText.Markdown(r.Name)} | {r.State}{(r.RiskAccepted ? " (risk accepted)" : string.Empty)} | {r.Impact} | {SafeText.Markdown(r.Workload)} | {SafeText.Markdown(r.Source)} | {Display.Count(r.Unhealthy)} | {r.RelatedMetrics} | {r.RelatedInitiatives} |");
         }
 
         o.WriteLine();
@@ -65,20 +65,20 @@ internal static class MarkdownWriter
         o.WriteLine("|---|---|---|---:|---:|---:|");
         foreach (var e in d.Events)
         {
-            o.WriteLine($"| {Display.Instant(e.Date)} | {e.Kind} | {Display.Cell(e.SubjectName)} | {Display.Score(e.PreviousScore)} | {Display.Score(e.CurrentScore)} | {(e.Drop is null ? string.Empty : Display.Score(e.Drop))} |");
+            o.WriteLine($"| {Display.Instant(e.Date)} | {e.Kind} | {SafeText.Markdown(e.SubjectName)} | {Display.Score(e.PreviousScore)} | {Display.Score(e.CurrentScore)} | {(e.Drop is null ? string.Empty : Display.Score(e.Drop))} |");
         }
     }
 
     public static void WriteExplanation(TextWriter o, ExplanationJson x)
     {
-        o.WriteLine($"# {(x.Kind == "initiative" ? "Initiative" : "Metric")}: {x.Name}");
+        o.WriteLine($"# {(x.Kind == "initiative" ? "Initiative" : "Metric")}: {SafeText.Markdown(x.Name)}");
         o.WriteLine();
         o.WriteLine($"Score **{Display.Score(x.Score, x.Approximate)}**{(x.TargetScore is null ? string.Empty : $" (target {Display.Score(x.TargetScore)})")} · `{x.Formula}`");
         Footnote(o, x.Approximate && x.Score is not null);
         if (x.Affected is not null)
         {
             o.WriteLine();
-            o.WriteLine($"Affected {Display.Count(x.Affected.Value)} of {Display.Count(x.Scope ?? 0)} assets in scope · exposure {Display.Score(x.Exposure)} · weight {x.Weight}");
+            o.WriteLine($"Affected {Display.Count(x.Affected.Value)} of {Display.Count(x.Scope ?? 0)} assets in scope · exposure {Display.Score(x.Exposure)} · weight {SafeText.Markdown(x.Weight)}");
         }
 
         if (x.Metrics.Count > 0)
@@ -88,7 +88,7 @@ internal static class MarkdownWriter
             o.WriteLine("|---|---:|---:|---|---:|---:|");
             foreach (var m in x.Metrics)
             {
-                o.WriteLine($"| {Display.Cell(m.Name)} | {m.Weight} ({m.NumericWeight.ToString("0.##", CultureInfo.InvariantCulture)}) | {Display.Score(m.Score)} | {(m.Included ? "yes" : "no")} | {Display.Score(m.Contribution)} | {Display.Score(m.ScoreImpact)} |");
+                o.WriteLine($"| {SafeText.Markdown(m.Name)} | {m.Weight} ({m.NumericWeight.ToString("0.##", CultureInfo.InvariantCulture)}) | {Display.Score(m.Score)} | {(m.Included ? "yes" : "no")} | {Display.Score(m.Contribution)} | {Display.Score(m.ScoreImpact)} |");
             }
         }
 
@@ -99,7 +99,7 @@ internal static class MarkdownWriter
             o.WriteLine("|---|---:|---:|---:|---:|");
             foreach (var i in x.Initiatives)
             {
-                o.WriteLine($"| {Display.Cell(i.Id)} | {Display.Score(i.InitiativeScore)} | {i.WeightSum.ToString("0.##", CultureInfo.InvariantCulture)} | {Display.Score(i.Contribution)} | {Display.Score(i.ScoreImpact)} |");
+                o.WriteLine($"| {SafeText.Markdown(i.Id)} | {Display.Score(i.InitiativeScore)} | {i.WeightSum.ToString("0.##", CultureInfo.InvariantCulture)} | {Display.Score(i.Contribution)} | {Display.Score(i.ScoreImpact)} |");
             }
         }
 
@@ -110,20 +110,20 @@ internal static class MarkdownWriter
             o.WriteLine("|---|---|---:|---:|---:|");
             foreach (var r in x.Recommendations)
             {
-                o.WriteLine($"| {Display.Cell(r.Name)} | {r.State} | {Display.Count(r.Healthy)} | {Display.Count(r.Unhealthy)} | {Display.Score(r.AchievedPoints)} / {Display.Score(r.MaxPoints)} |");
+                o.WriteLine($"| {SafeText.Markdown(r.Name)} | {r.State} | {Display.Count(r.Healthy)} | {Display.Count(r.Unhealthy)} | {Display.Score(r.AchievedPoints)} / {Display.Score(r.MaxPoints)} |");
             }
         }
 
         if (x.TopAffectedAssetIds.Count > 0)
         {
             o.WriteLine();
-            o.WriteLine($"Top affected assets: {string.Join(", ", x.TopAffectedAssetIds.Take(10).Select(a => $"`{a}`"))}");
+            o.WriteLine($"Top affected assets: {string.Join(", ", x.TopAffectedAssetIds.Take(10).Select(SafeText.Markdown))}");
         }
     }
 
     public static void WritePlan(TextWriter o, PlanJson p)
     {
-        o.WriteLine($"# Remediation plan: {p.TenantId}{(p.InitiativeId is null ? string.Empty : $" ({p.InitiativeId})")}");
+        o.WriteLine($"# Remediation plan: {SafeText.Markdown(p.TenantId)}{(p.InitiativeId is null ? string.Empty : $" ({SafeText.Markdown(p.InitiativeId)})")}");
         o.WriteLine();
         o.WriteLine("| # | Recommendation | Unhealthy | Secure Score gain | Initiative gain | Biggest gains |");
         o.WriteLine("|---:|---|---:|---:|---:|---|");
@@ -132,7 +132,7 @@ internal static class MarkdownWriter
         {
             n++;
             var gains = string.Join(", ", s.InitiativeGains.OrderByDescending(g => g.Gain).Take(3).Select(g => $"{g.InitiativeId} +{Display.Score(g.Gain)}"));
-            o.WriteLine($"| {n} | {Display.Cell(s.Name)} | {Display.Count(s.Unhealthy)} | {Display.Score(s.SecureScoreGain)} | {Display.Score(s.TotalInitiativeGain)} | {Display.Cell(gains)} |");
+            o.WriteLine($"| {n} | {SafeText.Markdown(s.Name)} | {Display.Count(s.Unhealthy)} | {Display.Score(s.SecureScoreGain)} | {Display.Score(s.TotalInitiativeGain)} | {SafeText.Markdown(gains)} |");
         }
     }
 

@@ -173,7 +173,7 @@ internal static class TableWriter
         _ => "[grey]· 0.00[/]",
     };
 
-    private static string E(string text) => Markup.Escape(text);
+    private static string E(string? text) => SafeText.Terminal(text);
 
     private static void Footnote(IAnsiConsole c, bool show)
     {
