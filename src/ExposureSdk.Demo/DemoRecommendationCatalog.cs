@@ -1,3 +1,5 @@
+using ExposureSdk.Catalog;
+
 namespace ExposureSdk.Demo;
 
 /// <summary>One recommendation of the demo organization, before it is assessed.</summary>
@@ -733,8 +735,8 @@ internal static class DemoRecommendationCatalog
 
     /// <summary>
     /// Adds the tags the built-in catalog's selectors read, as a source that follows its conventions
-    /// would: <c>cis-m365</c> on controls mapped to a CIS Microsoft 365 benchmark section
-    /// (<c>cis-m365-1.1.1</c>), <c>ransomware</c> on controls against ransomware, <c>critical-asset</c> on
+    /// would: <c>cis-m365</c> and <c>cis-m365-section:1</c> on controls mapped to a CIS Microsoft 365
+    /// benchmark requirement (<c>cis-m365-1.1.1</c>), <c>ransomware</c> on controls against ransomware, <c>critical-asset</c> on
     /// controls assessed on the organization's most critical assets (administrators, SQL servers, key
     /// vaults, subscriptions: the roles the organization rates very high in production); and, on
     /// Defender for Cloud recommendations, one <c>resourceType:</c> tag per Azure resource type assessed,
@@ -752,6 +754,11 @@ internal static class DemoRecommendationCatalog
                     result.Add("resourceType:" + type);
                 }
             }
+        }
+
+        foreach (var section in tags.Where(t => t.StartsWith("cis-m365-", StringComparison.Ordinal)).Select(t => ComplianceTags.SectionOf(t["cis-m365-".Length..])).OfType<string>().Distinct())
+        {
+            result.Add(ComplianceTags.CisMicrosoft365SectionPrefix + section);
         }
 
         if (tags.Any(t => t.StartsWith("cis-m365-", StringComparison.Ordinal)))

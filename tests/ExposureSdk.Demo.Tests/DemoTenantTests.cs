@@ -141,17 +141,19 @@ public sealed class DemoTenantTests
 
         // No source of the demo assesses IoT or OT devices, and there is no Defender EASM; the demo's
         // Defender for Cloud recommendations assess no network security group or public IP (its NSG
-        // controls come from a CIS benchmark, which carries no Defender resourceType: tags). Every other
-        // metric of the catalog selects assessed recommendations (the tag conventions included).
+        // controls come from a CIS benchmark, which carries no Defender resourceType: tags); its
+        // controls map to no requirement of CIS Microsoft 365 sections 4 (Intune) or 9 (Fabric).
         report.Metrics.Where(m => !m.IsAvailable).Select(m => m.Id.Value).Should().BeEquivalentTo(
-            ["iot-defender-for-iot", "iot-enterprise-devices", "ot-devices", "external-easm", "cloud-network-security-groups", "cloud-public-ips"]);
+            ["iot-defender-for-iot", "iot-enterprise-devices", "ot-devices", "external-easm", "cloud-network-security-groups", "cloud-public-ips",
+             "cis-m365-section-4", "cis-m365-section-9"]);
         var organization = Default.Today.Assets.ToLookup(a => a.Tags[0]);
         report.FindMetric("cloud-virtual-machines")!.Scope.Should().Be(organization["azure-vm"].Count(), "every demo VM is assessed by Defender for Cloud");
         report.FindMetric("cloud-key-vaults")!.Scope.Should().Be(organization["key-vault"].Count());
         report.FindMetric("cloud-high-severity")!.IsAvailable.Should().BeTrue();
         report.FindMetric("critical-asset-tagged")!.Scope.Should().BeGreaterThan(100);
         report.FindMetric("ransomware-tagged")!.Scope.Should().BeGreaterThan(1000);
-        report.FindMetric("cis-m365-tagged")!.IsAvailable.Should().BeTrue();
+        report.FindMetric("cis-m365-section-1")!.IsAvailable.Should().BeTrue();
+        report.FindInitiative("cis-m365-foundations")!.Score.Should().NotBeNull();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ExposureSdk.Catalog;
 
 namespace ExposureSdk.Providers.Scanners;
 
@@ -10,10 +11,10 @@ namespace ExposureSdk.Providers.Scanners;
 /// </summary>
 internal static partial class ScannerVocabulary
 {
-    public const string ComplianceTagPrefix = "compliance:";
-    public const string SectionTagPrefix = "compliance-section:";
+    public const string ComplianceTagPrefix = ComplianceTags.RequirementPrefix;
+    public const string SectionTagPrefix = ComplianceTags.SectionPrefix;
     public const string CisM365Tag = "cis-m365";
-    public const string CisM365Name = "CIS Microsoft 365 Foundations Benchmark";
+    public const string CisM365Name = ComplianceTags.CisMicrosoft365Benchmark;
 
     private static readonly Workload Aws = Workload.Parse("Amazon Web Services");
     private static readonly Workload Azure = Workload.Parse("Microsoft Azure");
@@ -76,7 +77,12 @@ internal static partial class ScannerVocabulary
     /// <summary>Whether a framework name is a CIS benchmark.</summary>
     public static bool IsCis(string framework) => framework.StartsWith("CIS", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The tags that record a mapping: <c>compliance:{framework}:{requirement}</c> and, for a numbered requirement, <c>compliance-section:{framework}:{section}</c>.</summary>
+    /// <summary>
+    /// The tags that record a mapping (<see cref="ComplianceTags"/>): <c>compliance:{framework}:{requirement}</c>
+    /// and, for a numbered requirement, <c>compliance-section:{framework}:{section}</c>; for the CIS Microsoft
+    /// 365 Foundations Benchmark of any version also <c>cis-m365-section:{section}</c>, which the built-in
+    /// CIS Microsoft 365 initiative selects.
+    /// </summary>
     public static void AddComplianceTags(List<string> tags, string framework, string requirement)
     {
         var req = requirement.Trim();
@@ -89,20 +95,15 @@ internal static partial class ScannerVocabulary
         if (Section(req) is { } section)
         {
             ScanText.AddTag(tags, SectionTagPrefix + framework + ":" + section);
+            if (ComplianceTags.IsCisMicrosoft365(framework))
+            {
+                ScanText.AddTag(tags, ComplianceTags.CisMicrosoft365SectionPrefix + section);
+            }
         }
     }
 
     /// <summary>The section of a numbered requirement ("6.3.1" is in section "6"); <see langword="null"/> when it is not numbered.</summary>
-    public static string? Section(string requirement)
-    {
-        var end = 0;
-        while (end < requirement.Length && char.IsAsciiDigit(requirement[end]))
-        {
-            end++;
-        }
-
-        return end > 0 && (end == requirement.Length || requirement[end] == '.') ? requirement[..end] : null;
-    }
+    public static string? Section(string requirement) => ComplianceTags.SectionOf(requirement);
 
     /// <summary>The impact of an OCSF <c>severity_id</c>: Critical, Fatal and High → High; Medium → Medium; Low and Informational → Low; Unknown and Other → <see langword="null"/> (use the caption).</summary>
     public static Impact? ImpactOf(long severityId) => severityId switch

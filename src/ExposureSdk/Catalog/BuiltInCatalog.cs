@@ -123,18 +123,18 @@ internal static class BuiltInCatalog
             "Every recommendation in the SaaS domain, whatever its source.",
             domains: [SecurityDomain.SaaS]),
 
-        // Compliance
-        M("cis-benchmark", "CIS benchmark recommendations not met", MetricWeight.High,
-            "Recommendations from a CIS benchmark for Microsoft 365 workloads.",
-            sources: [RecommendationSource.CisBenchmark],
-            workloads:
-            [
-                Workload.MicrosoftEntraId, Workload.ExchangeOnline, Workload.SharePointOnline, Workload.MicrosoftTeams, Workload.DefenderForOffice,
-                Workload.PurviewInformationProtection, Workload.Intune, Workload.DefenderForCloudApps,
-            ]),
-        M("cis-m365-tagged", "Recommendations tagged for the CIS Microsoft 365 benchmark", MetricWeight.Medium,
-            "Recommendations from any source tagged cis-m365 (a convention for mapping controls to the benchmark).",
-            tags: ["cis-m365", "cis-microsoft-365"]),
+        // Compliance: one metric per section of the CIS Microsoft 365 Foundations Benchmark (any version),
+        // selected by the cis-m365-section:{n} tags the scanner providers write (Maester's CIS tests and
+        // Prowler's Microsoft 365 checks).
+        CisM365Section(1, "Microsoft 365 admin center", "Administrative accounts, users and groups, and organization settings of the Microsoft 365 admin center."),
+        CisM365Section(2, "Microsoft 365 Defender", "Email and collaboration protection, audit and cloud apps settings of Microsoft 365 Defender."),
+        CisM365Section(3, "Microsoft Purview", "Audit log search, data loss prevention and information protection settings of Microsoft Purview."),
+        CisM365Section(4, "Microsoft Intune admin center", "Device enrollment and compliance settings of the Microsoft Intune admin center."),
+        CisM365Section(5, "Microsoft Entra admin center", "Identity settings of Microsoft Entra ID: Conditional Access, authentication methods, user and guest settings."),
+        CisM365Section(6, "Exchange admin center", "Mailbox auditing, mail flow and forwarding, and roles of Exchange Online."),
+        CisM365Section(7, "SharePoint admin center", "External sharing, authentication and sync settings of SharePoint Online and OneDrive."),
+        CisM365Section(8, "Microsoft Teams admin center", "External access, meeting and messaging policies of Microsoft Teams."),
+        CisM365Section(9, "Microsoft Fabric", "Tenant settings of Microsoft Fabric (Power BI): guest access, sharing and publishing."),
 
         // Vulnerabilities
         M("vulnerability-management", "Vulnerability management findings", MetricWeight.High,
@@ -176,8 +176,9 @@ internal static class BuiltInCatalog
             "Protects the finance workflows that business email compromise targets: impersonation, mailbox takeover and forwarding.",
             "email-protection", "phishing-and-spoofing", "identity-account-breach", "identity-entra-id"),
         I("cis-m365-foundations", "CIS Microsoft 365 Foundations Benchmark", InitiativeKind.Compliance,
-            "Tracks the Microsoft 365 controls of the CIS Microsoft 365 Foundations Benchmark.",
-            "cis-benchmark", "cis-m365-tagged"),
+            "Tracks the Microsoft 365 controls of the CIS Microsoft 365 Foundations Benchmark, one metric per section of the benchmark.",
+            "cis-m365-section-1", "cis-m365-section-2", "cis-m365-section-3", "cis-m365-section-4", "cis-m365-section-5", "cis-m365-section-6",
+            "cis-m365-section-7", "cis-m365-section-8", "cis-m365-section-9"),
         I("cloud-security", "Cloud Security", InitiativeKind.Workload,
             "Measures the posture of cloud subscriptions, virtual machines, storage, databases, key vaults, containers and web apps.",
             "cloud-defender-for-cloud", "cloud-resources", "cloud-virtual-machines", "cloud-storage-accounts", "cloud-key-vaults", "cloud-sql",
@@ -228,6 +229,13 @@ internal static class BuiltInCatalog
         string[]? tags = null,
         Impact[]? impacts = null)
         => new(id, name, weight, selector: new MetricSelector(domains, workloads, sources, threats, tags, impacts), description: description);
+
+    /// <summary>Section <paramref name="section"/> of the CIS Microsoft 365 Foundations Benchmark: the recommendations tagged <c>cis-m365-section:{section}</c> (<see cref="ComplianceTags"/>); Medium, as a benchmark weighs no section above another.</summary>
+    private static Metric CisM365Section(int section, string area, string description)
+    {
+        var number = section.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return M("cis-m365-section-" + number, "CIS Microsoft 365 section " + number + ": " + area, MetricWeight.Medium, description, tags: [ComplianceTags.CisMicrosoft365SectionPrefix + number]);
+    }
 
     /// <summary>The <c>resourceType:</c> tags the Defender for Cloud provider puts on a recommendation, one per ARM resource type (lower case) it was assessed on.</summary>
     private static string[] ResourceTypes(params string[] types) => [.. types.Select(t => "resourceType:" + t)];

@@ -7,7 +7,8 @@ namespace ExposureSdk.Catalog;
 /// (<see cref="MetricSelector"/> over domain, workload, source, threats and tags), so the same catalog
 /// applies to any tenant and any source. <see cref="BuiltIn"/> holds the 13 predefined initiatives of
 /// Microsoft Security Exposure Management; extend or override it with <see cref="Merge"/> and
-/// <see cref="Remove"/>, then add it to a snapshot with <see cref="ApplyTo"/>.
+/// <see cref="Remove"/>, add a compliance initiative per framework the findings map to with
+/// <see cref="WithComplianceInitiatives"/>, then add it to a snapshot with <see cref="ApplyTo"/>.
 /// </summary>
 /// <remarks>
 /// A catalog is immutable; <see cref="Merge"/> and <see cref="Remove"/> return new catalogs. Every
@@ -110,6 +111,40 @@ public sealed class ExposureCatalog
     /// </exception>
     public ExposureCatalog Merge(IEnumerable<Metric>? metrics = null, IEnumerable<Initiative>? initiatives = null)
         => new(MergeById(Metrics, metrics, m => m.Id, nameof(metrics)), MergeById(Initiatives, initiatives, i => i.Id, nameof(initiatives)));
+
+    /// <summary>
+    /// Returns a catalog that also has one compliance initiative per framework the recommendations map
+    /// to, with one metric per section of the benchmark (opt-in: <see cref="BuiltIn"/> has none of
+    /// these). Frameworks and sections are read from the <c>compliance-section:{framework}:{section}</c>
+    /// tags (<see cref="ComplianceTags"/>) that the OCSF, Prowler and Maester providers write for every
+    /// numbered requirement a finding maps to, for example CIS Amazon Web Services, Azure, Google Cloud or
+    /// Kubernetes benchmarks of any version.
+    /// </summary>
+    /// <param name="recommendations">The recommendations whose tags name the frameworks (typically a snapshot's, or a scan's).</param>
+    /// <param name="includeFramework">Which frameworks to add (for example <c>f =&gt; f.StartsWith("CIS", StringComparison.OrdinalIgnoreCase)</c>); <see langword="null"/> for all.</param>
+    /// <returns>The catalog with the compliance initiatives and their metrics appended.</returns>
+    /// <remarks>
+    /// <para>Initiative <c>compliance-{framework slug}</c> (kind <see cref="InitiativeKind.Compliance"/>, named
+    /// after the framework) lists metrics <c>compliance-{framework slug}-section-{n}</c> in section order, each
+    /// weighted <see cref="MetricWeight.Medium"/> (Decision: a benchmark weighs no section above another) and
+    /// selecting the recommendations tagged <c>compliance-section:{framework}:{n}</c>. The slug keeps ASCII
+    /// letters and digits in lower case and turns every other run into one hyphen
+    /// ("CIS Microsoft Azure Foundations Benchmark v2.0" → <c>cis-microsoft-azure-foundations-benchmark-v2-0</c>).</para>
+    /// <para>Frameworks are named as the tags spell them and compare case-insensitively; each version of a
+    /// benchmark is its own framework. A framework whose requirements are not numbered (MITRE ATT&amp;CK
+    /// techniques, AWS Well-Architected practices) has no sections and gets no initiative (Decision). An
+    /// entry whose id the catalog already has is not added (the catalog's own wins). At most 256
+    /// frameworks and 256 sections per framework are added; further ones are ignored.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException"><paramref name="recommendations"/> is or contains <see langword="null"/>.</exception>
+    public ExposureCatalog WithComplianceInitiatives(IEnumerable<Recommendation> recommendations, Func<string, bool>? includeFramework = null)
+    {
+        ArgumentNullException.ThrowIfNull(recommendations);
+        var (metrics, initiatives) = ComplianceCatalog.Build(recommendations, includeFramework);
+        return new(
+            Metrics.Concat(metrics.Where(m => !_metricsById.ContainsKey(m.Id))),
+            Initiatives.Concat(initiatives.Where(i => !_initiativesById.ContainsKey(i.Id))));
+    }
 
     /// <summary>Returns a catalog without the given metrics and initiatives (ids not in the catalog are ignored).</summary>
     /// <param name="metricIds">Metrics to remove; <see langword="null"/> for none.</param>
