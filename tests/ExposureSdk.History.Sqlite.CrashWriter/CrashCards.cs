@@ -32,9 +32,9 @@ public static class CrashCards
                 scope,
                 ScoreAvailability.Available,
                 null,
-                [$"rec-{m:D3}"],
-                ["initiative-a"],
-                Enumerable.Range(0, 40).Select(a => $"asset-{n}-{m}-{a:D3}").ToArray()));
+                [new RecommendationId($"rec-{m:D3}")],
+                [new InitiativeId("initiative-a")],
+                Enumerable.Range(0, 40).Select(a => new AssetId($"asset-{n}-{m}-{a:D3}")).ToArray()));
         }
 
         var initiative = new ScoreCardInitiative("initiative-a", "Initiative A", n % 100, ScoreAvailability.Available, null, metrics.Select(m => new ScoreCardInitiativeMetric(m.Id, m.Weight, m.NumericWeight)).ToArray(), [], 80);

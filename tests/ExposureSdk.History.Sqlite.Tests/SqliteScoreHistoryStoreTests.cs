@@ -25,7 +25,7 @@ public sealed class SqliteScoreHistoryStoreTests : IDisposable
     {
         using var store = new SqliteScoreHistoryStore(DatabasePath);
         var card = CrashCards.Card(7);
-        var drop = new SecurityEvent(SecurityEventKind.MetricScoreDrop, card.AsOf, "metric-001", "Metric 1", 90, 80, 10, MetricWeight.High, [], null);
+        var drop = SecurityEvent.MetricScoreDrop(card.AsOf, "metric-001", "Metric 1", 90, 80, MetricWeight.High);
 
         await store.AppendAsync(card, [drop]);
 
@@ -77,8 +77,8 @@ public sealed class SqliteScoreHistoryStoreTests : IDisposable
     {
         using var store = new SqliteScoreHistoryStore(DatabasePath);
         var card = CrashCards.Card(0);
-        var drop = new SecurityEvent(SecurityEventKind.MetricScoreDrop, card.AsOf, "metric-001", "Metric 1", 90, 80, 10, MetricWeight.High, [], null);
-        var appeared = new SecurityEvent(SecurityEventKind.NewInitiative, card.AsOf, "initiative-a", "Initiative A", null, 50, null, null, [], null);
+        var drop = SecurityEvent.MetricScoreDrop(card.AsOf, "metric-001", "Metric 1", 90, 80, MetricWeight.High);
+        var appeared = SecurityEvent.NewInitiative(card.AsOf, "initiative-a", "Initiative A", 50);
         await store.AppendAsync(card, [drop, appeared]);
 
         var news = await store.GetEventsAsync(CrashCards.Tenant, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, SecurityEventKind.NewInitiative);
@@ -94,7 +94,7 @@ public sealed class SqliteScoreHistoryStoreTests : IDisposable
         for (var n = 0; n < 5; n++)
         {
             var card = CrashCards.Card(n);
-            await store.AppendAsync(card, [new SecurityEvent(SecurityEventKind.NewInitiative, card.AsOf, "i", "I", null, 10, null, null, [], null)]);
+            await store.AppendAsync(card, [SecurityEvent.NewInitiative(card.AsOf, "i", "I", 10)]);
         }
 
         var removed = await store.PurgeAsync(CrashCards.Tenant, CrashCards.AsOf(3));

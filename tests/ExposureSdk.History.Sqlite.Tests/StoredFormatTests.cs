@@ -40,8 +40,8 @@ public sealed class StoredFormatTests : IDisposable
             (SecurityEventKind.MetricScoreDrop, "m-admins-mfa"),
             (SecurityEventKind.InitiativeScoreDrop, "identity"),
             (SecurityEventKind.NewInitiative, "endpoint"));
-        events[0].Causes!.NewlyAffectedAssetIds.Should().Equal("admin-02", "admin-09");
-        events[1].Causes!.WeightChanges.Should().ContainSingle().Which.MetricId.Should().Be("m-legacy-auth");
+        events[0].MetricCauses!.NewlyAffectedAssetIds.Should().Equal("admin-02", "admin-09");
+        events[1].InitiativeCauses!.WeightChanges.Should().ContainSingle().Which.MetricId.Should().Be("m-legacy-auth");
     }
 
     [Fact]

@@ -39,8 +39,8 @@ public class DropDetectionBenchmarks
         {
             var id = "metric-" + m.ToString("D5", CultureInfo.InvariantCulture);
             var weight = (MetricWeight)(1 + (m % 3));
-            var recommendations = Enumerable.Range(0, 10).Select(r => "rec-" + ((m * 7) + r).ToString(CultureInfo.InvariantCulture)).ToArray();
-            string[] initiativeIds = ["initiative-" + (m % initiatives).ToString("D4", CultureInfo.InvariantCulture)];
+            var recommendations = Enumerable.Range(0, 10).Select(r => new RecommendationId("rec-" + ((m * 7) + r).ToString(CultureInfo.InvariantCulture))).ToArray();
+            InitiativeId[] initiativeIds = [new InitiativeId("initiative-" + (m % initiatives).ToString("D4", CultureInfo.InvariantCulture))];
             var scope = 1_000 + random.Next(9_000);
             var affectedBefore = random.Next(scope / 2);
             var roll = random.NextDouble();
@@ -100,9 +100,9 @@ public class DropDetectionBenchmarks
     [Benchmark(Description = "ScoreDropDetector.Detect (events with effects and causes)")]
     public IReadOnlyList<SecurityEvent> Detect() => ScoreDropDetector.Detect(_yesterday, _today);
 
-    private static ScoreCardMetric Metric(string id, MetricWeight weight, long affected, long scope, ScoreAvailability availability, string[] recommendations, string[] initiatives, int index, int day)
+    private static ScoreCardMetric Metric(string id, MetricWeight weight, long affected, long scope, ScoreAvailability availability, RecommendationId[] recommendations, InitiativeId[] initiatives, int index, int day)
     {
-        var top = Enumerable.Range(0, 10).Select(a => "asset-" + ((index * 13) + a + (day * 3)).ToString("D7", CultureInfo.InvariantCulture)).ToArray();
+        var top = Enumerable.Range(0, 10).Select(a => new AssetId("asset-" + ((index * 13) + a + (day * 3)).ToString("D7", CultureInfo.InvariantCulture))).ToArray();
         double? score = scope == 0 ? null : 100.0 - (100.0 * affected / scope);
         return new ScoreCardMetric(id, id, weight, (double)weight, score, affected, scope, availability, null, recommendations, initiatives, scope == 0 ? [] : top);
     }
@@ -112,7 +112,7 @@ public class DropDetectionBenchmarks
         double weighted = 0, weights = 0;
         foreach (var member in members)
         {
-            var metric = metrics[int.Parse(member.MetricId.AsSpan(7), CultureInfo.InvariantCulture)];
+            var metric = metrics[int.Parse(member.MetricId.Value.AsSpan(7), CultureInfo.InvariantCulture)];
             if (metric.Score is { } p && member.NumericWeight > 0)
             {
                 weighted += member.NumericWeight * p;

@@ -30,12 +30,12 @@ public sealed class InitiativeHistoryEntry
         double previousScore,
         double currentScore,
         InitiativeChangeReason[] reasons,
-        string[] metricsRemoved,
-        string[] metricsDeprecated,
+        MetricId[] metricsRemoved,
+        MetricId[] metricsDeprecated,
         WeightChange[] weightChanges,
         MetricScoreChange[] valueChanges,
-        string[] newlyExposedAssetIds,
-        string[] noLongerExposedAssetIds)
+        AssetId[] newlyExposedAssetIds,
+        AssetId[] noLongerExposedAssetIds)
     {
         InitiativeId = initiative.Id;
         Name = initiative.Name;
@@ -52,7 +52,7 @@ public sealed class InitiativeHistoryEntry
     }
 
     /// <summary>The initiative.</summary>
-    public string InitiativeId { get; }
+    public InitiativeId InitiativeId { get; }
 
     /// <summary>Its display name today.</summary>
     public string Name { get; }
@@ -73,10 +73,10 @@ public sealed class InitiativeHistoryEntry
     public IReadOnlyList<InitiativeChangeReason> Reasons { get; }
 
     /// <summary>Metrics removed from the initiative that still exist, in ordinal order.</summary>
-    public IReadOnlyList<string> MetricsRemoved { get; }
+    public IReadOnlyList<MetricId> MetricsRemoved { get; }
 
     /// <summary>Metrics of the initiative that no longer exist, in ordinal order.</summary>
-    public IReadOnlyList<string> MetricsDeprecated { get; }
+    public IReadOnlyList<MetricId> MetricsDeprecated { get; }
 
     /// <summary>Weight changes of its metrics, in ordinal metric order.</summary>
     public IReadOnlyList<WeightChange> WeightChanges { get; }
@@ -85,10 +85,10 @@ public sealed class InitiativeHistoryEntry
     public IReadOnlyList<MetricScoreChange> ValueChanges { get; }
 
     /// <summary>Asset ids newly exposed in its metrics (from the cards' top-100 lists; at most 100).</summary>
-    public IReadOnlyList<string> NewlyExposedAssetIds { get; }
+    public IReadOnlyList<AssetId> NewlyExposedAssetIds { get; }
 
     /// <summary>Asset ids no longer exposed in its metrics (from the cards' top-100 lists; at most 100).</summary>
-    public IReadOnlyList<string> NoLongerExposedAssetIds { get; }
+    public IReadOnlyList<AssetId> NoLongerExposedAssetIds { get; }
 }
 
 /// <summary>
@@ -122,9 +122,9 @@ public static class InitiativeHistory
                 continue;
             }
 
-            var nowMetrics = now.Metrics.ToDictionary(m => m.MetricId, StringComparer.Ordinal);
-            var removed = new List<string>();
-            var deprecated = new List<string>();
+            var nowMetrics = now.Metrics.ToDictionary(m => m.MetricId);
+            var removed = new List<MetricId>();
+            var deprecated = new List<MetricId>();
             foreach (var m in before.Metrics)
             {
                 if (!nowMetrics.ContainsKey(m.MetricId))
@@ -135,9 +135,9 @@ public static class InitiativeHistory
 
             var weights = new List<WeightChange>();
             var values = new List<MetricScoreChange>();
-            var newly = new SortedSet<string>(StringComparer.Ordinal);
-            var gone = new SortedSet<string>(StringComparer.Ordinal);
-            var beforeMetrics = before.Metrics.ToDictionary(m => m.MetricId, StringComparer.Ordinal);
+            var newly = new SortedSet<AssetId>();
+            var gone = new SortedSet<AssetId>();
+            var beforeMetrics = before.Metrics.ToDictionary(m => m.MetricId);
             foreach (var m in now.Metrics)
             {
                 var pm = previous.FindMetric(m.MetricId);
@@ -154,8 +154,8 @@ public static class InitiativeHistory
 
                 var pa = pm?.TopAffectedAssetIds ?? [];
                 var ca = cm?.TopAffectedAssetIds ?? [];
-                newly.UnionWith(ca.Except(pa, StringComparer.Ordinal));
-                gone.UnionWith(pa.Except(ca, StringComparer.Ordinal));
+                newly.UnionWith(ca.Except(pa));
+                gone.UnionWith(pa.Except(ca));
             }
 
             var reasons = new List<InitiativeChangeReason>();
@@ -185,8 +185,8 @@ public static class InitiativeHistory
                 p,
                 c,
                 [.. reasons],
-                [.. removed.Order(StringComparer.Ordinal)],
-                [.. deprecated.Order(StringComparer.Ordinal)],
+                [.. removed.Order()],
+                [.. deprecated.Order()],
                 [.. weights],
                 [.. values],
                 [.. newly.Take(ExposedAssetLimit)],

@@ -24,39 +24,61 @@ public enum MissingScoreReason
 
 /// <summary>
 /// A metric or initiative whose score could not be compared, so that no drop event can be raised for it
-/// (domain rules §4: "the event stream says the data is missing instead").
+/// (domain rules §4: "the event stream says the data is missing instead"). Created by
+/// <see cref="ScoreDropDetector.FindMissingScores"/>, or by <see cref="ForMetric"/> and <see cref="ForInitiative"/>.
 /// </summary>
 public sealed class MissingScore
 {
-    /// <summary>Creates an entry.</summary>
-    /// <param name="subjectKind">Metric or initiative.</param>
-    /// <param name="subjectId">The metric or initiative id.</param>
-    /// <param name="subjectName">Its display name.</param>
-    /// <param name="reason">Why the score could not be compared.</param>
-    /// <param name="detail">The stale reason, when there is one.</param>
-    /// <exception cref="ArgumentException">The id or name is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An enum value is not defined.</exception>
-    public MissingScore(ScoreSubjectKind subjectKind, string subjectId, string subjectName, MissingScoreReason reason, string? detail)
+    private MissingScore(MetricId? metricId, InitiativeId? initiativeId, string subjectName, MissingScoreReason reason, string? detail)
     {
-        if (!Enum.IsDefined(subjectKind) || !Enum.IsDefined(reason))
+        if (!Enum.IsDefined(reason))
         {
-            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined value.");
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Not a defined MissingScoreReason.");
         }
 
-        ArgumentException.ThrowIfNullOrWhiteSpace(subjectId);
         ArgumentException.ThrowIfNullOrWhiteSpace(subjectName);
-        SubjectKind = subjectKind;
-        SubjectId = subjectId;
+        MetricId = metricId;
+        InitiativeId = initiativeId;
         SubjectName = subjectName;
         Reason = reason;
         Detail = detail;
     }
 
-    /// <summary>Metric or initiative.</summary>
-    public ScoreSubjectKind SubjectKind { get; }
+    /// <summary>Creates an entry for a metric.</summary>
+    /// <param name="metricId">The metric.</param>
+    /// <param name="metricName">Its display name.</param>
+    /// <param name="reason">Why the score could not be compared.</param>
+    /// <param name="detail">The stale reason, when there is one.</param>
+    /// <returns>The entry.</returns>
+    /// <exception cref="ArgumentException">The id is the default (empty) value or the name is empty.</exception>
+    /// <exception cref="ArgumentNullException">The name is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
+    public static MissingScore ForMetric(MetricId metricId, string metricName, MissingScoreReason reason, string? detail = null)
+        => new(ScoreCards.CardChecks.Id(metricId, nameof(metricId)), null, metricName, reason, detail);
 
-    /// <summary>The metric or initiative id.</summary>
-    public string SubjectId { get; }
+    /// <summary>Creates an entry for an initiative.</summary>
+    /// <param name="initiativeId">The initiative.</param>
+    /// <param name="initiativeName">Its display name.</param>
+    /// <param name="reason">Why the score could not be compared.</param>
+    /// <param name="detail">The stale reason, when there is one.</param>
+    /// <returns>The entry.</returns>
+    /// <exception cref="ArgumentException">The id is the default (empty) value or the name is empty.</exception>
+    /// <exception cref="ArgumentNullException">The name is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
+    public static MissingScore ForInitiative(InitiativeId initiativeId, string initiativeName, MissingScoreReason reason, string? detail = null)
+        => new(null, ScoreCards.CardChecks.Id(initiativeId, nameof(initiativeId)), initiativeName, reason, detail);
+
+    /// <summary>Metric or initiative.</summary>
+    public ScoreSubjectKind SubjectKind => MetricId is null ? ScoreSubjectKind.Initiative : ScoreSubjectKind.Metric;
+
+    /// <summary>The metric, when the subject is one; otherwise <see langword="null"/>.</summary>
+    public MetricId? MetricId { get; }
+
+    /// <summary>The initiative, when the subject is one; otherwise <see langword="null"/>.</summary>
+    public InitiativeId? InitiativeId { get; }
+
+    /// <summary>The subject's id as text (the value of <see cref="MetricId"/> or <see cref="InitiativeId"/>), for display and grouping.</summary>
+    public string SubjectId => MetricId?.Value ?? InitiativeId?.Value ?? string.Empty;
 
     /// <summary>Its display name.</summary>
     public string SubjectName { get; }

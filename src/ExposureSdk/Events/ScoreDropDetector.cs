@@ -63,33 +63,20 @@ public static class ScoreDropDetector
 
             var metric = current.MetricArray[n];
             var before = previous.MetricArray[i];
-            var drop = p - c;
-            events.Add(new SecurityEvent(
-                SecurityEventKind.MetricScoreDrop,
-                current.AsOf,
-                metric.Id,
-                metric.Name,
-                p,
-                c,
-                drop,
-                metric.Weight,
-                Effects(current, metric, drop, ref weightSums),
-                MetricCauses(before, metric),
-                owned: true));
+            events.Add(SecurityEvent.TrustedMetricScoreDrop(current.AsOf, metric, p, c, Effects(current, metric, p - c, ref weightSums), MetricCauses(before, metric)));
         }
 
         List<SecurityEvent>? newInitiatives = null;
-        ids = current.InitiativeIdArray;
+        var initiativeIds = current.InitiativeIdArray;
         scores = current.ComparableInitiativeScores;
-        beforeIds = previous.InitiativeIdArray;
+        var beforeInitiativeIds = previous.InitiativeIdArray;
         beforeScores = previous.ComparableInitiativeScores;
         i = 0;
-        for (var n = 0; n < ids.Length; n++)
+        for (var n = 0; n < initiativeIds.Length; n++)
         {
-            if (!Align(beforeIds, ref i, ids[n]))
+            if (!Align(beforeInitiativeIds, ref i, initiativeIds[n]))
             {
-                var added = current.InitiativeArray[n];
-                (newInitiatives ??= []).Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, added.Id, added.Name, null, added.Score, null, null, [], null, owned: true));
+                (newInitiatives ??= []).Add(SecurityEvent.TrustedNewInitiative(current.AsOf, current.InitiativeArray[n]));
                 continue;
             }
 
@@ -103,18 +90,7 @@ public static class ScoreDropDetector
             var initiative = current.InitiativeArray[n];
             var before = previous.InitiativeArray[i];
 
-            events.Add(new SecurityEvent(
-                SecurityEventKind.InitiativeScoreDrop,
-                current.AsOf,
-                initiative.Id,
-                initiative.Name,
-                p,
-                c,
-                p - c,
-                null,
-                [],
-                InitiativeCauses(previous, before, current, initiative),
-                owned: true));
+            events.Add(SecurityEvent.TrustedInitiativeScoreDrop(current.AsOf, initiative, p, c, InitiativeCauses(previous, before, current, initiative)));
         }
 
         if (newInitiatives is not null)
@@ -143,7 +119,7 @@ public static class ScoreDropDetector
             var before = previous?.FindMetric(m.Id);
             if (Why(previous is null, before is null, m.Availability, m.StaleReason, before?.Availability, before?.StaleReason) is { } why)
             {
-                missing.Add(new MissingScore(ScoreSubjectKind.Metric, m.Id, m.Name, why.Reason, why.Detail));
+                missing.Add(MissingScore.ForMetric(m.Id, m.Name, why.Reason, why.Detail));
             }
         }
 
@@ -157,7 +133,7 @@ public static class ScoreDropDetector
 
             if (Why(previous is null, false, i.Availability, i.StaleReason, before?.Availability, before?.StaleReason) is { } why)
             {
-                missing.Add(new MissingScore(ScoreSubjectKind.Initiative, i.Id, i.Name, why.Reason, why.Detail));
+                missing.Add(MissingScore.ForInitiative(i.Id, i.Name, why.Reason, why.Detail));
             }
         }
 
@@ -256,16 +232,17 @@ public static class ScoreDropDetector
     /// Moves <paramref name="i"/> forward over the baseline's ids (ordinal order) to <paramref name="id"/>; whether
     /// the baseline has it. Ids are compared for equality first, since both cards usually list the same ids.
     /// </summary>
-    private static bool Align(string[] before, ref int i, string id)
+    private static bool Align<T>(T[] before, ref int i, T id)
+        where T : struct, IEquatable<T>, IComparable<T>
     {
-        if (i < before.Length && string.Equals(before[i], id, StringComparison.Ordinal))
+        if (i < before.Length && before[i].Equals(id))
         {
             return true;
         }
 
         while (i < before.Length)
         {
-            var order = string.CompareOrdinal(before[i], id);
+            var order = before[i].CompareTo(id);
             if (order >= 0)
             {
                 return order == 0;
@@ -341,13 +318,13 @@ public static class ScoreDropDetector
     }
 
     /// <summary>The metric's numeric weight in an initiative (members in ordinal id order), or 0 when it is not a member.</summary>
-    private static double WeightIn(ScoreCardInitiativeMetric[] members, string metricId)
+    private static double WeightIn(ScoreCardInitiativeMetric[] members, MetricId metricId)
     {
         int lo = 0, hi = members.Length - 1;
         while (lo <= hi)
         {
             var mid = (int)((uint)(lo + hi) >> 1);
-            var order = string.CompareOrdinal(members[mid].MetricId, metricId);
+            var order = members[mid].MetricId.CompareTo(metricId);
             if (order == 0)
             {
                 return members[mid].NumericWeight;
@@ -381,38 +358,33 @@ public static class ScoreDropDetector
         return sum;
     }
 
-    private static ScoreDropCauses MetricCauses(ScoreCardMetric before, ScoreCardMetric now)
+    private static MetricScoreDropCauses MetricCauses(ScoreCardMetric before, ScoreCardMetric now)
     {
         // The top lists hold the first N affected ids in ordinal order; when the baseline's list is full,
         // an id after its last entry may have been affected already, so only ids before it are reported.
         var beforeTop = before.TopAffectedAssetIdArray;
-        var newly = SortedExcept(now.TopAffectedAssetIdArray, beforeTop, beforeTop.Length >= Scoring.MetricScore.TopAffectedLimit ? beforeTop[^1] : null);
-        WeightChange[] weights = before.Weight != now.Weight ? [new WeightChange(now.Id, before.Weight, now.Weight)] : [];
-        return new ScoreDropCauses(
+        var newly = SortedExcept(now.TopAffectedAssetIdArray, beforeTop, beforeTop.Length >= Scoring.MetricScore.TopAffectedLimit ? beforeTop[^1] : (AssetId?)null);
+        return MetricScoreDropCauses.Trusted(
             newly,
             now.Affected - before.Affected,
             now.Scope - before.Scope,
             SortedExcept(now.RecommendationIdArray, before.RecommendationIdArray),
             SortedExcept(before.RecommendationIdArray, now.RecommendationIdArray),
-            [],
-            [],
-            weights,
-            [],
-            owned: true);
+            before.Weight != now.Weight ? new WeightChange(now.Id, before.Weight, now.Weight) : null);
     }
 
-    private static ScoreDropCauses InitiativeCauses(ScoreCard previousCard, ScoreCardInitiative before, ScoreCard currentCard, ScoreCardInitiative now)
+    private static InitiativeScoreDropCauses InitiativeCauses(ScoreCard previousCard, ScoreCardInitiative before, ScoreCard currentCard, ScoreCardInitiative now)
     {
         List<WeightChange>? weights = null;
         List<MetricScoreChange>? changes = null;
-        List<string>? added = null;
-        List<string>? removed = null;
+        List<MetricId>? added = null;
+        List<MetricId>? removed = null;
         var b = before.MetricArray;
         var n = now.MetricArray;
         int i = 0, j = 0;
         while (i < b.Length || j < n.Length)
         {
-            var order = i == b.Length ? 1 : j == n.Length ? -1 : string.CompareOrdinal(b[i].MetricId, n[j].MetricId);
+            var order = i == b.Length ? 1 : j == n.Length ? -1 : b[i].MetricId.CompareTo(n[j].MetricId);
             if (order < 0)
             {
                 (removed ??= []).Add(b[i++].MetricId);
@@ -439,24 +411,21 @@ public static class ScoreDropDetector
             }
         }
 
-        return new ScoreDropCauses(
-            [],
-            null,
-            null,
+        return InitiativeScoreDropCauses.Trusted(
             SortedExcept(now.RecommendationIdArray, before.RecommendationIdArray),
             SortedExcept(before.RecommendationIdArray, now.RecommendationIdArray),
             added is null ? [] : [.. added],
             removed is null ? [] : [.. removed],
             weights is null ? [] : [.. weights],
-            changes is null ? [] : [.. changes],
-            owned: true);
+            changes is null ? [] : [.. changes]);
     }
 
     /// <summary>
     /// The items of <paramref name="a"/> not in <paramref name="b"/> (both ordinal-sorted without duplicates, merged
     /// in one pass), only those before <paramref name="bound"/> when it is given.
     /// </summary>
-    private static string[] SortedExcept(string[] a, string[] b, string? bound = null)
+    private static T[] SortedExcept<T>(T[] a, T[] b, T? bound = default)
+        where T : struct, IComparable<T>
     {
         if (a.Length == 0)
         {
@@ -469,7 +438,7 @@ public static class ScoreDropDetector
         for (var x = 0; x < a.Length; x++)
         {
             var item = a[x];
-            if (bound is not null && string.CompareOrdinal(item, bound) >= 0)
+            if (bound is { } limit && item.CompareTo(limit) >= 0)
             {
                 break;
             }
@@ -477,7 +446,7 @@ public static class ScoreDropDetector
             var found = false;
             while (j < b.Length)
             {
-                var order = string.CompareOrdinal(b[j], item);
+                var order = b[j].CompareTo(item);
                 if (order >= 0)
                 {
                     found = order == 0;
@@ -499,7 +468,7 @@ public static class ScoreDropDetector
             return [];
         }
 
-        var result = new string[count];
+        var result = new T[count];
         count = 0;
         for (var x = 0; x < a.Length && count < result.Length; x++)
         {

@@ -27,7 +27,7 @@ public readonly record struct ScoreSubject
     /// <summary>The kind of subject.</summary>
     public ScoreSubjectKind Kind { get; }
 
-    /// <summary>The metric or initiative id; empty for Secure Score.</summary>
+    /// <summary>The metric or initiative id as text (see <see cref="Metric"/>, <see cref="Initiative"/>); empty for Secure Score.</summary>
     public string Id { get; }
 
     /// <summary>The Secure Score percentage.</summary>
@@ -36,22 +36,14 @@ public readonly record struct ScoreSubject
     /// <summary>A metric's score.</summary>
     /// <param name="id">The metric id.</param>
     /// <returns>The subject.</returns>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
-    public static ScoreSubject Metric(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return new(ScoreSubjectKind.Metric, id);
-    }
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default (empty) value.</exception>
+    public static ScoreSubject Metric(MetricId id) => new(ScoreSubjectKind.Metric, CardChecks.Id(id, nameof(id)).Value);
 
     /// <summary>An initiative's score.</summary>
     /// <param name="id">The initiative id.</param>
     /// <returns>The subject.</returns>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
-    public static ScoreSubject Initiative(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return new(ScoreSubjectKind.Initiative, id);
-    }
+    /// <exception cref="ArgumentException"><paramref name="id"/> is the default (empty) value.</exception>
+    public static ScoreSubject Initiative(InitiativeId id) => new(ScoreSubjectKind.Initiative, CardChecks.Id(id, nameof(id)).Value);
 
     /// <summary>The subject's available score on a card, or <see langword="null"/> when it is absent, unavailable or stale.</summary>
     /// <param name="card">The card.</param>

@@ -14,7 +14,7 @@ internal static class StoredMapping
         SecureScore = card.SecureScore,
         Metrics = [.. card.Metrics.Select(m => new StoredMetric
         {
-            Id = m.Id,
+            Id = m.Id.Value,
             Name = m.Name,
             Weight = m.Weight,
             NumericWeight = m.NumericWeight,
@@ -23,19 +23,19 @@ internal static class StoredMapping
             Scope = m.Scope,
             Availability = m.Availability,
             StaleReason = m.StaleReason,
-            RecommendationIds = [.. m.RecommendationIds],
-            InitiativeIds = [.. m.InitiativeIds],
-            TopAffectedAssetIds = [.. m.TopAffectedAssetIds],
+            RecommendationIds = Texts(m.RecommendationIds, r => r.Value),
+            InitiativeIds = Texts(m.InitiativeIds, i => i.Value),
+            TopAffectedAssetIds = Texts(m.TopAffectedAssetIds, a => a.Value),
         })],
         Initiatives = [.. card.Initiatives.Select(i => new StoredInitiative
         {
-            Id = i.Id,
+            Id = i.Id.Value,
             Name = i.Name,
             Score = i.Score,
             Availability = i.Availability,
             StaleReason = i.StaleReason,
-            Metrics = [.. i.Metrics.Select(x => new StoredInitiativeMetric { MetricId = x.MetricId, Weight = x.Weight, NumericWeight = x.NumericWeight })],
-            RecommendationIds = [.. i.RecommendationIds],
+            Metrics = [.. i.Metrics.Select(x => new StoredInitiativeMetric { MetricId = x.MetricId.Value, Weight = x.Weight, NumericWeight = x.NumericWeight })],
+            RecommendationIds = Texts(i.RecommendationIds, r => r.Value),
             TargetScore = i.TargetScore,
         })],
         Origin = card.Origin,
@@ -55,9 +55,9 @@ internal static class StoredMapping
             m.Scope,
             m.Availability,
             m.StaleReason,
-            m.RecommendationIds,
-            m.InitiativeIds,
-            m.TopAffectedAssetIds))],
+            Ids(m.RecommendationIds, "recommendationIds", RecommendationId.From),
+            Ids(m.InitiativeIds, "initiativeIds", InitiativeId.From),
+            Ids(m.TopAffectedAssetIds, "topAffectedAssetIds", AssetId.From)))],
         [.. Items(s.Initiatives, "initiatives").Select(i => new ScoreCardInitiative(
             i.Id,
             i.Name,
@@ -65,10 +65,12 @@ internal static class StoredMapping
             i.Availability,
             i.StaleReason,
             [.. Items(i.Metrics, "metrics").Select(x => new ScoreCardInitiativeMetric(x.MetricId, x.Weight, x.NumericWeight))],
-            i.RecommendationIds,
+            Ids(i.RecommendationIds, "recommendationIds", RecommendationId.From),
             i.TargetScore))],
         s.Origin);
 
+    // The stored causes keep one shape for both subjects (format version 1): a metric drop writes empty
+    // metric lists and no metric score changes; an initiative drop writes no asset ids and null deltas.
     public static StoredEvent ToStored(SecurityEvent e, int? version) => new()
     {
         FormatVersion = version,
@@ -80,42 +82,128 @@ internal static class StoredMapping
         CurrentScore = e.CurrentScore,
         Drop = e.Drop,
         Weight = e.Weight,
-        InitiativeEffects = [.. e.InitiativeEffects.Select(x => new StoredInitiativeEffect { InitiativeId = x.InitiativeId, Effect = x.Effect, WeightSum = x.WeightSum })],
-        Causes = e.Causes is not { } c ? null : new StoredCauses
-        {
-            NewlyAffectedAssetIds = [.. c.NewlyAffectedAssetIds],
-            AffectedDelta = c.AffectedDelta,
-            ScopeDelta = c.ScopeDelta,
-            AssetsAddedToScope = c.AssetsAddedToScope,
-            RecommendationsAdded = [.. c.RecommendationsAdded],
-            RecommendationsRemoved = [.. c.RecommendationsRemoved],
-            MetricsAdded = [.. c.MetricsAdded],
-            MetricsRemoved = [.. c.MetricsRemoved],
-            WeightChanges = [.. c.WeightChanges.Select(w => new StoredWeightChange { MetricId = w.MetricId, Previous = w.Previous, Current = w.Current })],
-            MetricScoreChanges = [.. c.MetricScoreChanges.Select(x => new StoredMetricScoreChange { MetricId = x.MetricId, PreviousScore = x.PreviousScore, CurrentScore = x.CurrentScore })],
-        },
+        InitiativeEffects = [.. e.InitiativeEffects.Select(x => new StoredInitiativeEffect { InitiativeId = x.InitiativeId.Value, Effect = x.Effect, WeightSum = x.WeightSum })],
+        Causes = e.MetricCauses is { } m
+            ? new StoredCauses
+            {
+                NewlyAffectedAssetIds = Texts(m.NewlyAffectedAssetIds, a => a.Value),
+                AffectedDelta = m.AffectedDelta,
+                ScopeDelta = m.ScopeDelta,
+                AssetsAddedToScope = m.AssetsAddedToScope,
+                RecommendationsAdded = Texts(m.RecommendationsAdded, r => r.Value),
+                RecommendationsRemoved = Texts(m.RecommendationsRemoved, r => r.Value),
+                MetricsAdded = [],
+                MetricsRemoved = [],
+                WeightChanges = m.WeightChange is { } w ? [ToStored(w)] : [],
+                MetricScoreChanges = [],
+            }
+            : e.InitiativeCauses is { } i
+                ? new StoredCauses
+                {
+                    NewlyAffectedAssetIds = [],
+                    AffectedDelta = null,
+                    ScopeDelta = null,
+                    AssetsAddedToScope = 0,
+                    RecommendationsAdded = Texts(i.RecommendationsAdded, r => r.Value),
+                    RecommendationsRemoved = Texts(i.RecommendationsRemoved, r => r.Value),
+                    MetricsAdded = Texts(i.MetricsAdded, x => x.Value),
+                    MetricsRemoved = Texts(i.MetricsRemoved, x => x.Value),
+                    WeightChanges = [.. i.WeightChanges.Select(ToStored)],
+                    MetricScoreChanges = [.. i.MetricScoreChanges.Select(x => new StoredMetricScoreChange { MetricId = x.MetricId.Value, PreviousScore = x.PreviousScore, CurrentScore = x.CurrentScore })],
+                }
+                : null,
     };
 
-    public static SecurityEvent ToEvent(StoredEvent s) => new(
-        s.Kind,
-        s.Date,
-        s.SubjectId,
-        s.SubjectName,
-        s.PreviousScore,
-        s.CurrentScore,
-        s.Drop,
-        s.Weight,
-        [.. Items(s.InitiativeEffects, "initiativeEffects").Select(x => new InitiativeEffect(x.InitiativeId, x.Effect, x.WeightSum))],
-        s.Causes is not { } c ? null : new ScoreDropCauses(
-            c.NewlyAffectedAssetIds,
-            c.AffectedDelta,
-            c.ScopeDelta,
-            c.RecommendationsAdded,
-            c.RecommendationsRemoved,
-            c.MetricsAdded,
-            c.MetricsRemoved,
-            [.. Items(c.WeightChanges, "weightChanges").Select(w => new WeightChange(w.MetricId, w.Previous, w.Current))],
-            [.. Items(c.MetricScoreChanges, "metricScoreChanges").Select(x => new MetricScoreChange(x.MetricId, x.PreviousScore, x.CurrentScore))]));
+    public static SecurityEvent ToEvent(StoredEvent s)
+    {
+        var c = s.Causes;
+        switch (s.Kind)
+        {
+            case SecurityEventKind.MetricScoreDrop:
+                var weights = Items(c?.WeightChanges, "weightChanges");
+                if (weights.Length > 1)
+                {
+                    throw new ArgumentException("A metric drop's causes hold at most one weight change (the metric's own).");
+                }
+
+                return SecurityEvent.MetricScoreDrop(
+                    s.Date,
+                    s.SubjectId,
+                    s.SubjectName,
+                    Required(s.PreviousScore, "previousScore"),
+                    Required(s.CurrentScore, "currentScore"),
+                    Required(s.Weight, "weight"),
+                    [.. Items(s.InitiativeEffects, "initiativeEffects").Select(x => new InitiativeEffect(x.InitiativeId, x.Effect, x.WeightSum))],
+                    c is null ? null : new MetricScoreDropCauses(
+                        Ids(c.NewlyAffectedAssetIds, "newlyAffectedAssetIds", AssetId.From),
+                        Required(c.AffectedDelta, "affectedDelta"),
+                        Required(c.ScopeDelta, "scopeDelta"),
+                        Ids(c.RecommendationsAdded, "recommendationsAdded", RecommendationId.From),
+                        Ids(c.RecommendationsRemoved, "recommendationsRemoved", RecommendationId.From),
+                        weights.Length == 0 ? null : ToWeightChange(weights[0])));
+            case SecurityEventKind.InitiativeScoreDrop:
+                return SecurityEvent.InitiativeScoreDrop(
+                    s.Date,
+                    s.SubjectId,
+                    s.SubjectName,
+                    Required(s.PreviousScore, "previousScore"),
+                    Required(s.CurrentScore, "currentScore"),
+                    c is null ? null : new InitiativeScoreDropCauses(
+                        Ids(c.RecommendationsAdded, "recommendationsAdded", RecommendationId.From),
+                        Ids(c.RecommendationsRemoved, "recommendationsRemoved", RecommendationId.From),
+                        Ids(c.MetricsAdded, "metricsAdded", MetricId.From),
+                        Ids(c.MetricsRemoved, "metricsRemoved", MetricId.From),
+                        [.. Items(c.WeightChanges, "weightChanges").Select(ToWeightChange)],
+                        [.. Items(c.MetricScoreChanges, "metricScoreChanges").Select(x => new MetricScoreChange(x.MetricId, x.PreviousScore, x.CurrentScore))]));
+            case SecurityEventKind.NewInitiative:
+                return SecurityEvent.NewInitiative(s.Date, s.SubjectId, s.SubjectName, s.CurrentScore);
+            default:
+                throw new ArgumentException($"Unknown event kind '{s.Kind}'.");
+        }
+    }
+
+    private static StoredWeightChange ToStored(WeightChange w) => new() { MetricId = w.MetricId.Value, Previous = w.Previous, Current = w.Current };
+
+    private static WeightChange ToWeightChange(StoredWeightChange w) => new(w.MetricId, w.Previous, w.Current);
+
+    private static T Required<T>(T? value, string name)
+        where T : struct
+        => value ?? throw new ArgumentException($"'{name}' is missing.");
+
+    private static string[] Texts<T>(IReadOnlyList<T> ids, Func<T, string> text)
+    {
+        var result = new string[ids.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = text(ids[i]);
+        }
+
+        return result;
+    }
+
+    /// <summary>The typed ids of a stored list of id texts (none when absent); a null or invalid id is invalid data, reported by the list's name.</summary>
+    private static T[] Ids<T>(string[]? texts, string name, Func<string, T> parse)
+    {
+        if (texts is null)
+        {
+            return [];
+        }
+
+        var result = new T[texts.Length];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            try
+            {
+                result[i] = parse(texts[i] ?? throw new ArgumentException("The id is null."));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new ArgumentException($"{name}[{i}]: {ex.Message}", ex);
+            }
+        }
+
+        return result;
+    }
 
     public static ScoreHistoryDocument ToDocument(StoredHistory s)
     {

@@ -34,44 +34,108 @@ public sealed record Initiative
         bool isFavorite = false,
         string? description = null)
     {
-        if (id == default)
-        {
-            throw new ArgumentException("An initiative needs an identifier.", nameof(id));
-        }
-
         Id = id;
-        Name = Guard.Identifier(name);
-        Kind = Guard.Defined(kind);
-        MetricIds = Guard.Distinct(metricIds);
-        RecommendationIds = Guard.Distinct(recommendationIds);
-        TargetScore = Guard.Percentage(targetScore);
+        Name = name;
+        Kind = kind;
+        MetricIds = metricIds as IReadOnlyList<MetricId> ?? [.. metricIds ?? []];
+        RecommendationIds = recommendationIds as IReadOnlyList<RecommendationId> ?? [.. recommendationIds ?? []];
+        TargetScore = targetScore;
         IsFavorite = isFavorite;
-        Description = Guard.OptionalText(description, Guard.MaxTextLength);
+        Description = description;
     }
 
     /// <summary>The initiative's identifier.</summary>
-    public InitiativeId Id { get; }
+    /// <exception cref="ArgumentException">Set (in a <see langword="with"/> expression) to the default value.</exception>
+    public InitiativeId Id
+    {
+        get;
+        init => field = Guard.NotDefault(value, "An initiative needs an identifier.", "id");
+    }
 
     /// <summary>The display name.</summary>
-    public string Name { get; }
+    /// <exception cref="ArgumentException">Set to an empty or too long name.</exception>
+    public string Name
+    {
+        get;
+        init => field = Guard.Identifier(value, "name");
+    }
 
     /// <summary>The kind of goal.</summary>
-    public InitiativeKind Kind { get; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not defined.</exception>
+    public InitiativeKind Kind
+    {
+        get;
+        init => field = Guard.Defined(value, "kind");
+    }
 
-    /// <summary>The metrics it rolls up.</summary>
-    public IReadOnlyList<MetricId> MetricIds { get; }
+    /// <summary>The metrics it rolls up (a copy of what was given, without repeats).</summary>
+    /// <exception cref="ArgumentException">Set to a list that holds a default id.</exception>
+    public IReadOnlyList<MetricId> MetricIds
+    {
+        get;
+        init => field = Guard.Distinct(value, "metricIds");
+    }
 
-    /// <summary>For a recommendation-only initiative, its recommendations.</summary>
-    public IReadOnlyList<RecommendationId> RecommendationIds { get; }
+    /// <summary>For a recommendation-only initiative, its recommendations (a copy of what was given, without repeats).</summary>
+    /// <exception cref="ArgumentException">Set to a list that holds a default id.</exception>
+    public IReadOnlyList<RecommendationId> RecommendationIds
+    {
+        get;
+        init => field = Guard.Distinct(value, "recommendationIds");
+    }
 
     /// <summary>The user-set target score (0–100), if any.</summary>
-    public double? TargetScore { get; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value outside 0–100.</exception>
+    public double? TargetScore
+    {
+        get;
+        init => field = Guard.Percentage(value, "targetScore");
+    }
 
     /// <summary>Whether the user marked it as a favorite.</summary>
-    public bool IsFavorite { get; }
+    public bool IsFavorite { get; init; }
 
     /// <summary>What the initiative is about.</summary>
-    public string? Description { get; }
+    /// <exception cref="ArgumentException">Set to a text that is too long.</exception>
+    public string? Description
+    {
+        get;
+        init => field = Guard.OptionalText(value, Guard.MaxTextLength, "description");
+    }
+
+    /// <summary>
+    /// Structural equality: every property is equal, and <see cref="MetricIds"/> and
+    /// <see cref="RecommendationIds"/> hold equal ids in the same order.
+    /// </summary>
+    /// <param name="other">The other initiative.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(Initiative? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Id == other.Id
+            && string.Equals(Name, other.Name, StringComparison.Ordinal)
+            && Kind == other.Kind
+            && ListEquality.Equal(MetricIds, other.MetricIds)
+            && ListEquality.Equal(RecommendationIds, other.RecommendationIds)
+            && Nullable.Equals(TargetScore, other.TargetScore)
+            && IsFavorite == other.IsFavorite
+            && string.Equals(Description, other.Description, StringComparison.Ordinal));
+
+    /// <summary>A hash code consistent with <see cref="Equals(Initiative)"/> (list items included).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id);
+        hash.Add(Name, StringComparer.Ordinal);
+        hash.Add(Kind);
+        ListEquality.AddTo(ref hash, MetricIds);
+        ListEquality.AddTo(ref hash, RecommendationIds);
+        hash.Add(TargetScore);
+        hash.Add(IsFavorite);
+        hash.Add(Description, StringComparer.Ordinal);
+        return hash.ToHashCode();
+    }
 
     /// <summary>Whether the initiative is scored by points over recommendations (it lists no metrics).</summary>
     public bool IsRecommendationOnly => MetricIds.Count == 0;

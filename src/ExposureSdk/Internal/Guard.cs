@@ -61,6 +61,21 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>Rejects the default value of a value type with a message saying what is needed.</summary>
+    public static T NotDefault<T>(T value, string message, string paramName)
+        where T : struct, IEquatable<T>
+        => value.Equals(default) ? throw new ArgumentException(message, paramName) : value;
+
+    /// <summary>Accepts <see langword="null"/> or an absolute http or https URI.</summary>
+    public static Uri? HttpUri(Uri? value, string paramName) =>
+        value is not null && !(value.IsAbsoluteUri && (value.Scheme == Uri.UriSchemeHttps || value.Scheme == Uri.UriSchemeHttp))
+            ? throw new ArgumentException($"The manage link must be an absolute http or https URI; got '{value.OriginalString}'.", paramName)
+            : value;
+
+    /// <summary>Accepts <see langword="null"/> or a number from 0 to <paramref name="max"/>.</summary>
+    public static double? Between0And(double? value, double max, string message, string paramName) =>
+        value is { } v && (double.IsNaN(v) || v < 0 || v > max) ? throw new ArgumentOutOfRangeException(paramName, value, message) : value;
+
     public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
 
     /// <summary>Copies a sequence of strings, rejecting nulls, empties and overlong items, dropping exact duplicates.</summary>

@@ -115,7 +115,7 @@ public sealed class ExposureRefreshPipeline
         _timeouts = _providers.ToDictionary(p => p.Name, p => options.TimeoutFor(p.Name), StringComparer.Ordinal);
         _catalogMetrics = [.. options.Metrics];
         _catalogInitiatives = [.. options.Initiatives.Select(i => options.FavoriteInitiatives.Contains(i.Id) && !i.IsFavorite
-            ? new Initiative(i.Id, i.Name, i.Kind, i.MetricIds, i.RecommendationIds, i.TargetScore, true, i.Description)
+            ? i with { IsFavorite = true }
             : i)];
         FavoriteInitiatives = options.FavoriteInitiatives.ToHashSet();
         _scoring = options.Scoring.Snapshot();

@@ -100,15 +100,14 @@ internal static class HistorySeeder
             }
 
             card = MarkUncovered(card, todayCard, Gap);
-            var secureScore = today.Recommendations.All(r => Gap(r.Id.Value) is null) ? card.SecureScore : null;
+            var secureScore = today.Recommendations.All(r => Gap(r.Id) is null) ? card.SecureScore : null;
             card = card.AsSourceHistory(secureScore);
             var events = ScoreDropDetector.Detect(ScoreDropDetector.SelectBaseline(cards, card.AsOf, drop), card, drop);
             cards.Add(card);
             seeded.Add((card, events));
 
-            string? Gap(string recommendationId)
+            string? Gap(RecommendationId id)
             {
-                var id = new RecommendationId(recommendationId);
                 if (!today.Provenance.TryGetValue(id, out var owners))
                 {
                     return null; // only on that day, from a provider that recorded it
@@ -120,7 +119,7 @@ internal static class HistorySeeder
                 }
 
                 return assessedToday.Contains(id) && !perAsset.Contains((owners[0], id))
-                    ? FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: recommendation '{recommendationId}' is assessed per asset today, and source provider '{owners[0]}' has no per-asset results for it on that day.")
+                    ? FormattableString.Invariant($"Rebuilt from source history for {date:yyyy-MM-dd}: recommendation '{id}' is assessed per asset today, and source provider '{owners[0]}' has no per-asset results for it on that day.")
                     : null;
             }
         }
@@ -128,9 +127,9 @@ internal static class HistorySeeder
         return seeded.AsReadOnly();
     }
 
-    private static ScoreCard MarkUncovered(ScoreCard card, ScoreCard todayCard, Func<string, string?> gap)
+    private static ScoreCard MarkUncovered(ScoreCard card, ScoreCard todayCard, Func<RecommendationId, string?> gap)
     {
-        var staleMetrics = new Dictionary<string, string>(StringComparer.Ordinal);
+        var staleMetrics = new Dictionary<MetricId, string>();
         foreach (var m in card.Metrics)
         {
             var members = m.RecommendationIds.Concat(todayCard.FindMetric(m.Id)?.RecommendationIds ?? []);

@@ -137,15 +137,11 @@ internal static class RecordMerger
             {
                 warnings.Add($"Initiative '{i.Id}': {missingMetrics.Count} metric(s) and {missingRecommendations.Count} recommendation(s) it lists were given by no source in this refresh.");
                 initiativesMissingMembers.Add(i.Id);
-                i = new Initiative(
-                    i.Id,
-                    i.Name,
-                    i.Kind,
-                    i.MetricIds.Where(metrics.ContainsKey),
-                    i.RecommendationIds.Where(provenance.ContainsKey),
-                    i.TargetScore,
-                    i.IsFavorite,
-                    i.Description);
+                i = i with
+                {
+                    MetricIds = [.. i.MetricIds.Where(metrics.ContainsKey)],
+                    RecommendationIds = [.. i.RecommendationIds.Where(provenance.ContainsKey)],
+                };
             }
 
             finalInitiatives.Add(i);

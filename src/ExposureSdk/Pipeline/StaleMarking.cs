@@ -17,15 +17,15 @@ internal static class StaleMarking
             return card;
         }
 
-        var metricReasons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var initiativeReasons = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var present = new HashSet<string>(snapshot.Recommendations.Select(r => r.Id.Value), StringComparer.Ordinal);
+        var metricReasons = new Dictionary<MetricId, List<string>>();
+        var initiativeReasons = new Dictionary<InitiativeId, List<string>>();
+        var present = new HashSet<RecommendationId>(snapshot.Recommendations.Select(r => r.Id));
         var allReasons = string.Join(" ", failed.Select(f => Reason(f.Outcome, f.Previous)));
 
         foreach (var (outcome, previous) in failed)
         {
             var reason = Reason(outcome, previous);
-            var supplied = previous?.RecommendationIds.Select(r => r.Value).ToHashSet(StringComparer.Ordinal) ?? [];
+            var supplied = previous?.RecommendationIds ?? [];
             foreach (var m in card.Metrics)
             {
                 var owned = merged.MetricOwners.TryGetValue(m.Id, out var owner) && owner == outcome.ProviderName;
@@ -93,7 +93,8 @@ internal static class StaleMarking
             : text + FormattableString.Invariant($" Using its last known data from {previous.PulledAt:O}.");
     }
 
-    private static void Add(Dictionary<string, List<string>> map, string id, string reason)
+    private static void Add<TId>(Dictionary<TId, List<string>> map, TId id, string reason)
+        where TId : notnull
     {
         if (!map.TryGetValue(id, out var list))
         {

@@ -122,10 +122,10 @@ public sealed class ExposureQueries
         var metrics = score.Metrics.Select(m => report.FindMetric(m.MetricId)).OfType<MetricScore>().ToArray();
         var recommendations = ByName(RecommendationsOf(report, score).Select(report.FindRecommendation).OfType<RecommendationScore>());
         var history = await HistoryAsync(result, TimeSpan.FromDays(3650), cancellationToken).ConfigureAwait(false);
-        var subject = ScoreSubject.Initiative(initiativeId.Value);
+        var subject = ScoreSubject.Initiative(initiativeId);
         var trend = ScoreTrends.Trend(history, subject, result.AsOf, ScoreTrends.DefaultTrendDays, _pipeline.TimeZone);
         var movement = ScoreTrends.Movement24Hours(history, subject, result.AsOf);
-        return new InitiativeDrillDown(score, card, metrics, recommendations, InitiativeHistory.Build(history).Where(e => string.Equals(e.InitiativeId, initiativeId.Value, StringComparison.Ordinal)).ToArray(), trend, movement);
+        return new InitiativeDrillDown(score, card, metrics, recommendations, InitiativeHistory.Build(history).Where(e => e.InitiativeId == initiativeId).ToArray(), trend, movement);
     }
 
     /// <summary>The events stored with <paramref name="since"/> ≤ date &lt; <paramref name="until"/>, oldest first, optionally of one kind.</summary>

@@ -64,105 +64,203 @@ public sealed record Recommendation
         IEnumerable<string>? tags = null,
         ResultCounts? counts = null)
     {
-        if (id == default)
-        {
-            throw new ArgumentException("A recommendation needs an identifier.", nameof(id));
-        }
-
-        if (source == default)
-        {
-            throw new ArgumentException("A recommendation needs a source.", nameof(source));
-        }
-
-        if (workload == default)
-        {
-            throw new ArgumentException("A recommendation needs a workload.", nameof(workload));
-        }
-
-        if (domain == default)
-        {
-            throw new ArgumentException("A recommendation needs a domain.", nameof(domain));
-        }
-
-        if (manageUrl is not null && !(manageUrl.IsAbsoluteUri && (manageUrl.Scheme == Uri.UriSchemeHttps || manageUrl.Scheme == Uri.UriSchemeHttp)))
-        {
-            throw new ArgumentException($"The manage link must be an absolute http or https URI; got '{manageUrl.OriginalString}'.", nameof(manageUrl));
-        }
-
-        if (maxPoints is { } points && (double.IsNaN(points) || points < 0 || points > MaxPointsLimit))
-        {
-            throw new ArgumentOutOfRangeException(nameof(maxPoints), maxPoints, $"Max points must be between 0 and {MaxPointsLimit} (the Secure Score rule).");
-        }
-
         Id = id;
-        Name = Guard.Identifier(name);
+        Name = name;
         Source = source;
         Workload = workload;
         Domain = domain;
-        Impact = Guard.Defined(impact);
-        Description = Guard.OptionalText(description, Guard.MaxTextLength);
-        RemediationSteps = CopySteps(remediationSteps, nameof(remediationSteps));
+        Impact = impact;
+        Description = description;
+        RemediationSteps = AsList(remediationSteps);
         ManageUrl = manageUrl;
         MaxPoints = maxPoints;
-        State = state is { } s ? Guard.Defined(s, nameof(state)) : null;
+        State = state;
         IsRiskAccepted = isRiskAccepted;
-        LastCalculated = Guard.Utc(lastCalculated);
-        LastStateChange = Guard.Utc(lastStateChange);
-        Threats = Guard.Strings(threats);
-        Tags = Guard.Strings(tags);
+        LastCalculated = lastCalculated;
+        LastStateChange = lastStateChange;
+        Threats = AsList(threats);
+        Tags = AsList(tags);
         Counts = counts;
     }
 
     /// <summary>The recommendation's identifier, unique within a snapshot.</summary>
-    public RecommendationId Id { get; }
+    /// <exception cref="ArgumentException">Set (in a <see langword="with"/> expression) to the default value.</exception>
+    public RecommendationId Id
+    {
+        get;
+        init => field = Guard.NotDefault(value, "A recommendation needs an identifier.", "id");
+    }
 
     /// <summary>The display name.</summary>
-    public string Name { get; }
+    /// <exception cref="ArgumentException">Set to an empty or too long name.</exception>
+    public string Name
+    {
+        get;
+        init => field = Guard.Identifier(value, "name");
+    }
 
     /// <summary>The benchmark or product it came from.</summary>
-    public RecommendationSource Source { get; }
+    /// <exception cref="ArgumentException">Set to the default value.</exception>
+    public RecommendationSource Source
+    {
+        get;
+        init => field = Guard.NotDefault(value, "A recommendation needs a source.", "source");
+    }
 
     /// <summary>The workload it applies to.</summary>
-    public Workload Workload { get; }
+    /// <exception cref="ArgumentException">Set to the default value.</exception>
+    public Workload Workload
+    {
+        get;
+        init => field = Guard.NotDefault(value, "A recommendation needs a workload.", "workload");
+    }
 
     /// <summary>The security domain.</summary>
-    public SecurityDomain Domain { get; }
+    /// <exception cref="ArgumentException">Set to the default value.</exception>
+    public SecurityDomain Domain
+    {
+        get;
+        init => field = Guard.NotDefault(value, "A recommendation needs a domain.", "domain");
+    }
 
     /// <summary>The impact on exposure.</summary>
-    public Impact Impact { get; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not defined.</exception>
+    public Impact Impact
+    {
+        get;
+        init => field = Guard.Defined(value, "impact");
+    }
 
     /// <summary>What the recommendation is about.</summary>
-    public string? Description { get; }
+    /// <exception cref="ArgumentException">Set to a text that is too long.</exception>
+    public string? Description
+    {
+        get;
+        init => field = Guard.OptionalText(value, Guard.MaxTextLength, "description");
+    }
 
-    /// <summary>The steps that remediate it, in order.</summary>
-    public IReadOnlyList<string> RemediationSteps { get; }
+    /// <summary>The steps that remediate it, in order (a copy of what was given).</summary>
+    /// <exception cref="ArgumentException">Set to a list with an empty or too long step.</exception>
+    public IReadOnlyList<string> RemediationSteps
+    {
+        get;
+        init => field = CopySteps(value, "remediationSteps");
+    }
 
     /// <summary>The "Manage" link to the originating workload.</summary>
-    public Uri? ManageUrl { get; }
+    /// <exception cref="ArgumentException">Set to a link that is not an absolute http or https URI.</exception>
+    public Uri? ManageUrl
+    {
+        get;
+        init => field = Guard.HttpUri(value, "manageUrl");
+    }
 
     /// <summary>Secure Score style points (0 to 10), or <see langword="null"/> when the source gives none.</summary>
-    public double? MaxPoints { get; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value outside 0 to 10.</exception>
+    public double? MaxPoints
+    {
+        get;
+        init => field = Guard.Between0And(value, MaxPointsLimit, $"Max points must be between 0 and {MaxPointsLimit} (the Secure Score rule).", "maxPoints");
+    }
 
     /// <summary>The compliance state the source states explicitly, or <see langword="null"/> to derive it from the results.</summary>
-    public ComplianceState? State { get; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to a value that is not defined.</exception>
+    public ComplianceState? State
+    {
+        get;
+        init => field = value is { } s ? Guard.Defined(s, "state") : null;
+    }
 
     /// <summary>Whether the organization accepted the risk (for example a Secure Score control in state <c>Ignored</c>).</summary>
-    public bool IsRiskAccepted { get; }
+    public bool IsRiskAccepted { get; init; }
 
     /// <summary>When the source last calculated the recommendation, in UTC.</summary>
-    public DateTimeOffset? LastCalculated { get; }
+    public DateTimeOffset? LastCalculated
+    {
+        get;
+        init => field = Guard.Utc(value);
+    }
 
     /// <summary>When its compliance state last changed, in UTC.</summary>
-    public DateTimeOffset? LastStateChange { get; }
+    public DateTimeOffset? LastStateChange
+    {
+        get;
+        init => field = Guard.Utc(value);
+    }
 
-    /// <summary>The threats it mitigates.</summary>
-    public IReadOnlyList<string> Threats { get; }
+    /// <summary>The threats it mitigates (a copy of what was given, without repeats).</summary>
+    /// <exception cref="ArgumentException">Set to a list with an empty or too long item.</exception>
+    public IReadOnlyList<string> Threats
+    {
+        get;
+        init => field = Guard.Strings(value, "threats");
+    }
 
-    /// <summary>Free-form tags.</summary>
-    public IReadOnlyList<string> Tags { get; }
+    /// <summary>Free-form tags (a copy of what was given, without repeats).</summary>
+    /// <exception cref="ArgumentException">Set to a list with an empty or too long item.</exception>
+    public IReadOnlyList<string> Tags
+    {
+        get;
+        init => field = Guard.Strings(value, "tags");
+    }
 
     /// <summary>The count-only result, for sources that report counts rather than per-asset results.</summary>
-    public ResultCounts? Counts { get; }
+    public ResultCounts? Counts { get; init; }
+
+    /// <summary>
+    /// Structural equality: every property is equal, and the lists (<see cref="RemediationSteps"/>,
+    /// <see cref="Threats"/>, <see cref="Tags"/>) hold equal items in the same order.
+    /// </summary>
+    /// <param name="other">The other recommendation.</param>
+    /// <returns>Whether the two are equal.</returns>
+    public bool Equals(Recommendation? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null
+            && Id == other.Id
+            && string.Equals(Name, other.Name, StringComparison.Ordinal)
+            && Source == other.Source
+            && Workload == other.Workload
+            && Domain == other.Domain
+            && Impact == other.Impact
+            && string.Equals(Description, other.Description, StringComparison.Ordinal)
+            && ListEquality.Equal(RemediationSteps, other.RemediationSteps)
+            && Equals(ManageUrl, other.ManageUrl)
+            && Nullable.Equals(MaxPoints, other.MaxPoints)
+            && State == other.State
+            && IsRiskAccepted == other.IsRiskAccepted
+            && LastCalculated == other.LastCalculated
+            && LastStateChange == other.LastStateChange
+            && ListEquality.Equal(Threats, other.Threats)
+            && ListEquality.Equal(Tags, other.Tags)
+            && Counts == other.Counts);
+
+    /// <summary>A hash code consistent with <see cref="Equals(Recommendation)"/> (list items included).</summary>
+    /// <returns>The hash code.</returns>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Id);
+        hash.Add(Name, StringComparer.Ordinal);
+        hash.Add(Source);
+        hash.Add(Workload);
+        hash.Add(Domain);
+        hash.Add(Impact);
+        hash.Add(Description, StringComparer.Ordinal);
+        ListEquality.AddTo(ref hash, RemediationSteps);
+        hash.Add(ManageUrl);
+        hash.Add(MaxPoints);
+        hash.Add(State);
+        hash.Add(IsRiskAccepted);
+        hash.Add(LastCalculated);
+        hash.Add(LastStateChange);
+        ListEquality.AddTo(ref hash, Threats);
+        ListEquality.AddTo(ref hash, Tags);
+        hash.Add(Counts);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The items as a list for an init accessor, which validates and copies them (once).</summary>
+    private static IReadOnlyList<string> AsList(IEnumerable<string>? items) => items as IReadOnlyList<string> ?? [.. items ?? []];
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<string> CopySteps(IEnumerable<string>? steps, string paramName)
     {

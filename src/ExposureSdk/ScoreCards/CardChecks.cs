@@ -25,15 +25,22 @@ internal static class CardChecks
         return list;
     }
 
-    public static string[] Ids(IReadOnlyList<string>? ids, string name, int limit)
+    /// <summary>Rejects the default (empty) value of a typed id.</summary>
+    public static T Id<T>(T id, string name)
+        where T : struct, IEquatable<T>
+        => id.Equals(default) ? throw new ArgumentException("The identifier must not be the default (empty) value.", name) : id;
+
+    /// <summary>The ids in ordinal order without repeats, at most <paramref name="limit"/> of them; a default (empty) id is rejected.</summary>
+    public static T[] Ids<T>(IReadOnlyList<T>? ids, string name, int limit)
+        where T : struct, IEquatable<T>, IComparable<T>
     {
         var list = ids ?? [];
-        var set = new SortedSet<string>(StringComparer.Ordinal);
+        var set = new SortedSet<T>();
         for (var i = 0; i < list.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(list[i]))
+            if (list[i].Equals(default))
             {
-                throw new ArgumentException($"{name}[{i}] is null or empty.", name);
+                throw new ArgumentException($"{name}[{i}] is the default (empty) identifier.", name);
             }
 
             set.Add(list[i]);

@@ -10,8 +10,8 @@ namespace ExposureSdk.ScoreCards;
 /// <remarks>A plain data shape (get-only properties and one constructor) ; the stored form is defined by the history layer (<c>ExposureSdk.History.ScoreHistoryFormat</c>).</remarks>
 public sealed class ScoreCard
 {
-    private readonly Dictionary<string, int> _metrics;
-    private readonly Dictionary<string, int> _initiatives;
+    private readonly Dictionary<MetricId, int> _metrics;
+    private readonly Dictionary<InitiativeId, int> _initiatives;
 
     /// <summary>Creates a score card.</summary>
     /// <param name="tenantId">The tenant.</param>
@@ -40,9 +40,9 @@ public sealed class ScoreCard
         TenantId = tenantId;
         AsOf = asOf.ToUniversalTime();
         SecureScore = CardChecks.Score(secureScore, nameof(secureScore));
-        var m = CardChecks.NoNulls(metrics, nameof(metrics)).OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        var i = CardChecks.NoNulls(initiatives, nameof(initiatives)).OrderBy(x => x.Id, StringComparer.Ordinal).ToArray();
-        _metrics = new Dictionary<string, int>(m.Length, StringComparer.Ordinal);
+        var m = CardChecks.NoNulls(metrics, nameof(metrics)).OrderBy(x => x.Id).ToArray();
+        var i = CardChecks.NoNulls(initiatives, nameof(initiatives)).OrderBy(x => x.Id).ToArray();
+        _metrics = new Dictionary<MetricId, int>(m.Length);
         for (var k = 0; k < m.Length; k++)
         {
             if (!_metrics.TryAdd(m[k].Id, k))
@@ -51,7 +51,7 @@ public sealed class ScoreCard
             }
         }
 
-        _initiatives = new Dictionary<string, int>(i.Length, StringComparer.Ordinal);
+        _initiatives = new Dictionary<InitiativeId, int>(i.Length);
         for (var k = 0; k < i.Length; k++)
         {
             if (!_initiatives.TryAdd(i[k].Id, k))
@@ -62,7 +62,7 @@ public sealed class ScoreCard
 
         MetricArray = m;
         InitiativeArray = i;
-        MetricIdArray = new string[m.Length];
+        MetricIdArray = new MetricId[m.Length];
         ComparableMetricScores = new double[m.Length];
         for (var k = 0; k < m.Length; k++)
         {
@@ -70,13 +70,14 @@ public sealed class ScoreCard
             ComparableMetricScores[k] = m[k].Availability == ScoreAvailability.Available && m[k].Score is { } score ? score : double.NaN;
         }
 
-        InitiativeIdArray = new string[i.Length];
+        InitiativeIdArray = new InitiativeId[i.Length];
         ComparableInitiativeScores = new double[i.Length];
         for (var k = 0; k < i.Length; k++)
         {
             InitiativeIdArray[k] = i[k].Id;
             ComparableInitiativeScores[k] = i[k].Availability == ScoreAvailability.Available && i[k].Score is { } score ? score : double.NaN;
         }
+
         Metrics = m.AsReadOnly();
         Initiatives = i.AsReadOnly();
         Origin = origin;
@@ -98,7 +99,7 @@ public sealed class ScoreCard
         {
             var m = report.Metrics[i];
             metrics[i] = new ScoreCardMetric(
-                m.Id.Value,
+                m.Id,
                 m.Name,
                 m.Weight,
                 m.NumericWeight,
@@ -107,9 +108,9 @@ public sealed class ScoreCard
                 m.Scope,
                 m.IsAvailable ? ScoreAvailability.Available : ScoreAvailability.Unavailable,
                 null,
-                m.RecommendationIds.Select(r => r.Value).ToArray(),
-                m.InitiativeIds.Select(r => r.Value).ToArray(),
-                m.TopAffectedAssetIds.Select(a => a.Value).ToArray());
+                m.RecommendationIds,
+                m.InitiativeIds,
+                m.TopAffectedAssetIds);
         }
 
         var initiatives = new ScoreCardInitiative[report.Initiatives.Count];
@@ -117,13 +118,13 @@ public sealed class ScoreCard
         {
             var x = report.Initiatives[i];
             initiatives[i] = new ScoreCardInitiative(
-                x.Id.Value,
+                x.Id,
                 x.Name,
                 x.Score,
                 x.Score is null ? ScoreAvailability.Unavailable : ScoreAvailability.Available,
                 null,
-                x.Metrics.Select(c => new ScoreCardInitiativeMetric(c.MetricId.Value, c.Weight, c.NumericWeight)).ToArray(),
-                x.RecommendationIds.Select(r => r.Value).ToArray(),
+                x.Metrics.Select(c => new ScoreCardInitiativeMetric(c.MetricId, c.Weight, c.NumericWeight)).ToArray(),
+                x.RecommendationIds,
                 x.TargetScore);
         }
 
@@ -151,12 +152,12 @@ public sealed class ScoreCard
     /// <summary>Finds a metric.</summary>
     /// <param name="id">The metric id (ordinal).</param>
     /// <returns>The metric, or <see langword="null"/>.</returns>
-    public ScoreCardMetric? FindMetric(string id) => IndexOfMetric(id) is var k and >= 0 ? MetricArray[k] : null;
+    public ScoreCardMetric? FindMetric(MetricId id) => IndexOfMetric(id) is var k and >= 0 ? MetricArray[k] : null;
 
     /// <summary>Finds an initiative.</summary>
     /// <param name="id">The initiative id (ordinal).</param>
     /// <returns>The initiative, or <see langword="null"/>.</returns>
-    public ScoreCardInitiative? FindInitiative(string id) => IndexOfInitiative(id) is var k and >= 0 ? InitiativeArray[k] : null;
+    public ScoreCardInitiative? FindInitiative(InitiativeId id) => IndexOfInitiative(id) is var k and >= 0 ? InitiativeArray[k] : null;
 
     /// <summary>The metrics, in ordinal id order (the array behind <see cref="Metrics"/>; never written).</summary>
     internal ScoreCardMetric[] MetricArray { get; }
@@ -165,22 +166,22 @@ public sealed class ScoreCard
     internal ScoreCardInitiative[] InitiativeArray { get; }
 
     /// <summary>The metric ids in <see cref="MetricArray"/> order (score-drop detection merges these flat arrays).</summary>
-    internal string[] MetricIdArray { get; }
+    internal MetricId[] MetricIdArray { get; }
 
     /// <summary>Each metric's score when it can be compared (available, with a score), otherwise NaN; in <see cref="MetricArray"/> order.</summary>
     internal double[] ComparableMetricScores { get; }
 
     /// <summary>The initiative ids in <see cref="InitiativeArray"/> order.</summary>
-    internal string[] InitiativeIdArray { get; }
+    internal InitiativeId[] InitiativeIdArray { get; }
 
     /// <summary>Each initiative's score when it can be compared (available, with a score), otherwise NaN; in <see cref="InitiativeArray"/> order.</summary>
     internal double[] ComparableInitiativeScores { get; }
 
     /// <summary>The position of a metric in <see cref="MetricArray"/>, or -1.</summary>
-    internal int IndexOfMetric(string id) => id is not null && _metrics.TryGetValue(id, out var k) ? k : -1;
+    internal int IndexOfMetric(MetricId id) => _metrics.TryGetValue(id, out var k) ? k : -1;
 
     /// <summary>The position of an initiative in <see cref="InitiativeArray"/>, or -1.</summary>
-    internal int IndexOfInitiative(string id) => id is not null && _initiatives.TryGetValue(id, out var k) ? k : -1;
+    internal int IndexOfInitiative(InitiativeId id) => _initiatives.TryGetValue(id, out var k) ? k : -1;
 
     /// <summary>
     /// A copy in which the given metrics are <see cref="ScoreAvailability.Stale"/> with a reason (for
@@ -192,14 +193,14 @@ public sealed class ScoreCard
     /// <returns>The new card; this card is unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="reason"/> is empty, or a metric id is not on the card.</exception>
-    public ScoreCard WithStaleMetrics(IEnumerable<string> metricIds, string reason)
+    public ScoreCard WithStaleMetrics(IEnumerable<MetricId> metricIds, string reason)
     {
         ArgumentNullException.ThrowIfNull(metricIds);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var stale = new HashSet<string>(StringComparer.Ordinal);
+        var stale = new HashSet<MetricId>();
         foreach (var id in metricIds)
         {
-            if (id is null || !_metrics.ContainsKey(id))
+            if (!_metrics.ContainsKey(id))
             {
                 throw new ArgumentException($"The score card has no metric '{id}'.", nameof(metricIds));
             }

@@ -12,27 +12,27 @@ public sealed class ScoreCardInitiative
     /// <param name="metrics">Its metrics and their weights.</param>
     /// <param name="recommendationIds">The recommendations it lists directly.</param>
     /// <param name="targetScore">The user-set target (0–100), if any.</param>
-    /// <exception cref="ArgumentException">An id or name is empty, or a list holds an empty or repeated item.</exception>
+    /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty, a metric is listed twice, or a list holds a default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–100 or the availability is not defined.</exception>
     public ScoreCardInitiative(
-        string id,
+        InitiativeId id,
         string name,
         double? score,
         ScoreAvailability availability,
         string? staleReason,
         IReadOnlyList<ScoreCardInitiativeMetric>? metrics,
-        IReadOnlyList<string>? recommendationIds,
+        IReadOnlyList<RecommendationId>? recommendationIds,
         double? targetScore)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        CardChecks.Id(id, nameof(id));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Id = id;
         Name = name;
         Score = CardChecks.Score(score, nameof(score));
         Availability = CardChecks.Availability(availability);
         StaleReason = staleReason;
-        var m = CardChecks.NoNulls(metrics, nameof(metrics)).OrderBy(x => x.MetricId, StringComparer.Ordinal).ToArray();
-        if (m.Select(x => x.MetricId).Distinct(StringComparer.Ordinal).Count() != m.Length)
+        var m = CardChecks.NoNulls(metrics, nameof(metrics)).OrderBy(x => x.MetricId).ToArray();
+        if (m.Select(x => x.MetricId).Distinct().Count() != m.Length)
         {
             throw new ArgumentException($"Initiative '{id}' lists a metric twice.", nameof(metrics));
         }
@@ -45,7 +45,7 @@ public sealed class ScoreCardInitiative
     }
 
     /// <summary>The initiative id.</summary>
-    public string Id { get; }
+    public InitiativeId Id { get; }
 
     /// <summary>The display name.</summary>
     public string Name { get; }
@@ -63,17 +63,17 @@ public sealed class ScoreCardInitiative
     public IReadOnlyList<ScoreCardInitiativeMetric> Metrics { get; }
 
     /// <summary>The recommendations it lists directly, in ordinal order.</summary>
-    public IReadOnlyList<string> RecommendationIds { get; }
+    public IReadOnlyList<RecommendationId> RecommendationIds { get; }
 
     /// <summary>The array behind <see cref="Metrics"/> (never written).</summary>
     internal ScoreCardInitiativeMetric[] MetricArray { get; }
 
     /// <summary>The array behind <see cref="RecommendationIds"/> (never written).</summary>
-    internal string[] RecommendationIdArray { get; }
+    internal RecommendationId[] RecommendationIdArray { get; }
 
     /// <summary>The user-set target, if any.</summary>
     public double? TargetScore { get; }
 
     internal ScoreCardInitiative WithAvailability(ScoreAvailability availability, string? reason) =>
-        new(Id, Name, Score, availability, reason, Metrics, RecommendationIds, TargetScore);
+        new(Id, Name, Score, availability, reason, MetricArray, RecommendationIdArray, TargetScore);
 }

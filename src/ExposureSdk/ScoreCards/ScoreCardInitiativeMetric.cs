@@ -7,11 +7,11 @@ public sealed class ScoreCardInitiativeMetric
     /// <param name="metricId">The metric id.</param>
     /// <param name="weight">The metric's weight.</param>
     /// <param name="numericWeight">The numeric weight (finite, 0 or more).</param>
-    /// <exception cref="ArgumentException"><paramref name="metricId"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metricId"/> is the default (empty) value.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The weight is not defined or the numeric weight is out of range.</exception>
-    public ScoreCardInitiativeMetric(string metricId, MetricWeight weight, double numericWeight)
+    public ScoreCardInitiativeMetric(MetricId metricId, MetricWeight weight, double numericWeight)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(metricId);
+        CardChecks.Id(metricId, nameof(metricId));
         if (!Enum.IsDefined(weight))
         {
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "Not a defined MetricWeight.");
@@ -28,7 +28,7 @@ public sealed class ScoreCardInitiativeMetric
     }
 
     /// <summary>The metric id.</summary>
-    public string MetricId { get; }
+    public MetricId MetricId { get; }
 
     /// <summary>The metric's weight.</summary>
     public MetricWeight Weight { get; }

@@ -16,10 +16,10 @@ public sealed class ScoreCardMetric
     /// <param name="recommendationIds">Member recommendation ids.</param>
     /// <param name="initiativeIds">Ids of the initiatives that contain it.</param>
     /// <param name="topAffectedAssetIds">The first affected asset ids in ordinal order (at most 100 kept).</param>
-    /// <exception cref="ArgumentException">An id or name is empty, or a list holds an empty item.</exception>
+    /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty, or a list holds a default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number or enum value is out of range.</exception>
     public ScoreCardMetric(
-        string id,
+        MetricId id,
         string name,
         MetricWeight weight,
         double numericWeight,
@@ -28,11 +28,11 @@ public sealed class ScoreCardMetric
         long scope,
         ScoreAvailability availability,
         string? staleReason,
-        IReadOnlyList<string>? recommendationIds,
-        IReadOnlyList<string>? initiativeIds,
-        IReadOnlyList<string>? topAffectedAssetIds)
+        IReadOnlyList<RecommendationId>? recommendationIds,
+        IReadOnlyList<InitiativeId>? initiativeIds,
+        IReadOnlyList<AssetId>? topAffectedAssetIds)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        CardChecks.Id(id, nameof(id));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!Enum.IsDefined(weight))
         {
@@ -65,7 +65,7 @@ public sealed class ScoreCardMetric
     }
 
     /// <summary>The metric id.</summary>
-    public string Id { get; }
+    public MetricId Id { get; }
 
     /// <summary>The display name.</summary>
     public string Name { get; }
@@ -92,23 +92,23 @@ public sealed class ScoreCardMetric
     public string? StaleReason { get; }
 
     /// <summary>Member recommendation ids, in ordinal order.</summary>
-    public IReadOnlyList<string> RecommendationIds { get; }
+    public IReadOnlyList<RecommendationId> RecommendationIds { get; }
 
     /// <summary>Ids of the initiatives that contain the metric, in ordinal order.</summary>
-    public IReadOnlyList<string> InitiativeIds { get; }
+    public IReadOnlyList<InitiativeId> InitiativeIds { get; }
 
     /// <summary>The first affected asset ids in ordinal order (at most 100).</summary>
-    public IReadOnlyList<string> TopAffectedAssetIds { get; }
+    public IReadOnlyList<AssetId> TopAffectedAssetIds { get; }
 
     /// <summary>The array behind <see cref="RecommendationIds"/> (never written).</summary>
-    internal string[] RecommendationIdArray { get; }
+    internal RecommendationId[] RecommendationIdArray { get; }
 
     /// <summary>The array behind <see cref="InitiativeIds"/> (never written).</summary>
-    internal string[] InitiativeIdArray { get; }
+    internal InitiativeId[] InitiativeIdArray { get; }
 
     /// <summary>The array behind <see cref="TopAffectedAssetIds"/> (never written).</summary>
-    internal string[] TopAffectedAssetIdArray { get; }
+    internal AssetId[] TopAffectedAssetIdArray { get; }
 
     internal ScoreCardMetric WithAvailability(ScoreAvailability availability, string? reason) =>
-        new(Id, Name, Weight, NumericWeight, Score, Affected, Scope, availability, reason, RecommendationIds, InitiativeIds, TopAffectedAssetIds);
+        new(Id, Name, Weight, NumericWeight, Score, Affected, Scope, availability, reason, RecommendationIdArray, InitiativeIdArray, TopAffectedAssetIdArray);
 }

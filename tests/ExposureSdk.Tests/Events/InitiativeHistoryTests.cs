@@ -71,7 +71,7 @@ public sealed class InitiativeHistoryTests
     [Fact]
     public void SecurityEventWindows_RecentIs7DaysAndListIs30Days()
     {
-        SecurityEvent At(double daysAgo) => new(SecurityEventKind.NewInitiative, Today.AddDays(-daysAgo), "i" + daysAgo, "n", null, 1, null, null, null, null);
+        SecurityEvent At(double daysAgo) => SecurityEvent.NewInitiative(Today.AddDays(-daysAgo), "i" + daysAgo, "n", 1);
         var events = new[] { At(0), At(6.9), At(7), At(29), At(31) };
         SecurityEventWindows.Within(events, Today, SecurityEventWindows.Recent).Select(e => e.SubjectId).Should().Equal("i0", "i6.9");
         SecurityEventWindows.Within(events, Today, SecurityEventWindows.List).Should().HaveCount(4);

@@ -56,7 +56,7 @@ public sealed class ScoreDropDetectorPropertyTests
 
     private static ScoreCard RandomCard(Random random, DateTimeOffset asOf)
     {
-        var initiativePool = Enumerable.Range(0, 8).Select(i => $"i{i}").ToArray();
+        var initiativePool = Enumerable.Range(0, 8).Select(i => new InitiativeId($"i{i}")).ToArray();
         var metricIds = Enumerable.Range(0, 16).Where(_ => random.Next(5) > 0).Select(m => $"m{m:D2}").ToArray();
         var metrics = metricIds.Select(id =>
         {
@@ -64,7 +64,7 @@ public sealed class ScoreDropDetectorPropertyTests
             double? score = availability == ScoreAvailability.Unavailable ? null : random.Next(0, 41) * 2.5;
             var weight = (MetricWeight)random.Next(4);
             var top = TopList(random);
-            var recs = Enumerable.Range(0, 6).Where(_ => random.Next(2) == 0).Select(r => $"r{r}").ToArray();
+            var recs = Enumerable.Range(0, 6).Where(_ => random.Next(2) == 0).Select(r => new RecommendationId($"r{r}")).ToArray();
             var listed = initiativePool.Where(_ => random.Next(3) == 0).ToArray();
             return new ScoreCardMetric(id, "Metric " + id, weight, (double)(int)weight, score, 0, 10, availability, availability == ScoreAvailability.Stale ? "source failed" : null, recs, listed, top);
         }).ToArray();
@@ -76,19 +76,19 @@ public sealed class ScoreDropDetectorPropertyTests
                 .Select(m => new ScoreCardInitiativeMetric(m.Id, m.Weight, (int)m.Weight)).ToArray();
             var availability = random.Next(6) switch { 0 => ScoreAvailability.Unavailable, 1 => ScoreAvailability.Stale, _ => ScoreAvailability.Available };
             double? score = availability == ScoreAvailability.Unavailable ? null : random.Next(0, 21) * 5.0;
-            var recs = Enumerable.Range(0, 4).Where(_ => random.Next(2) == 0).Select(r => $"r{r}").ToArray();
+            var recs = Enumerable.Range(0, 4).Where(_ => random.Next(2) == 0).Select(r => new RecommendationId($"r{r}")).ToArray();
             return new ScoreCardInitiative(id, "Initiative " + id, score, availability, null, members, recs, null);
         }).ToArray();
 
         return new ScoreCard("tenant-1", asOf, null, metrics, initiatives);
     }
 
-    private static string[] TopList(Random random)
+    private static AssetId[] TopList(Random random)
     {
         // Sometimes a full list (100 ids, so the bound applies), otherwise a few ids around it.
         var start = random.Next(0, 30);
         var count = random.Next(4) == 0 ? 100 : random.Next(0, 12);
-        return Enumerable.Range(start, count).Where(_ => count == 100 || random.Next(3) > 0).Select(a => $"a{a * 3:D3}").ToArray();
+        return Enumerable.Range(start, count).Where(_ => count == 100 || random.Next(3) > 0).Select(a => new AssetId($"a{a * 3:D3}")).ToArray();
     }
 
     /// <summary>Domain rules §4 as written, through the public API only.</summary>
@@ -98,7 +98,7 @@ public sealed class ScoreDropDetectorPropertyTests
         bool IsDrop(double p, double c) => options.Mode == ScoreDropThresholdMode.PercentOfPrevious
             ? p > 0 && (p - c) / p * 100 >= options.ThresholdPoints - ScoreDropOptions.Tolerance
             : p - c >= options.ThresholdPoints - ScoreDropOptions.Tolerance;
-        static string[] Except(IEnumerable<string> a, IEnumerable<string> b) => a.Except(b, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        static T[] Except<T>(IEnumerable<T> a, IEnumerable<T> b) => a.Except(b).Order().ToArray();
 
         var events = new List<SecurityEvent>();
         foreach (var now in current.Metrics)
@@ -138,20 +138,17 @@ public sealed class ScoreDropDetectorPropertyTests
             var newly = Except(now.TopAffectedAssetIds, before.TopAffectedAssetIds);
             if (before.TopAffectedAssetIds.Count >= 100)
             {
-                newly = newly.Where(a => string.CompareOrdinal(a, before.TopAffectedAssetIds[^1]) < 0).ToArray();
+                newly = newly.Where(a => a.CompareTo(before.TopAffectedAssetIds[^1]) < 0).ToArray();
             }
 
-            var causes = new ScoreDropCauses(
+            var causes = new MetricScoreDropCauses(
                 newly,
                 now.Affected - before.Affected,
                 now.Scope - before.Scope,
                 Except(now.RecommendationIds, before.RecommendationIds),
                 Except(before.RecommendationIds, now.RecommendationIds),
-                null,
-                null,
-                before.Weight != now.Weight ? [new WeightChange(now.Id, before.Weight, now.Weight)] : null,
-                null);
-            events.Add(new SecurityEvent(SecurityEventKind.MetricScoreDrop, current.AsOf, now.Id, now.Name, before.Score, now.Score, drop, now.Weight, effects, causes));
+                before.Weight != now.Weight ? new WeightChange(now.Id, before.Weight, now.Weight) : null);
+            events.Add(SecurityEvent.MetricScoreDrop(current.AsOf, now.Id, now.Name, before.Score!.Value, now.Score!.Value, now.Weight, effects, causes));
         }
 
         foreach (var now in current.Initiatives)
@@ -162,12 +159,9 @@ public sealed class ScoreDropDetectorPropertyTests
                 continue;
             }
 
-            var beforeMembers = before.Metrics.ToDictionary(m => m.MetricId, StringComparer.Ordinal);
+            var beforeMembers = before.Metrics.ToDictionary(m => m.MetricId);
             var both = now.Metrics.Where(m => beforeMembers.ContainsKey(m.MetricId)).ToArray();
-            var causes = new ScoreDropCauses(
-                null,
-                null,
-                null,
+            var causes = new InitiativeScoreDropCauses(
                 Except(now.RecommendationIds, before.RecommendationIds),
                 Except(before.RecommendationIds, now.RecommendationIds),
                 Except(now.Metrics.Select(m => m.MetricId), before.Metrics.Select(m => m.MetricId)),
@@ -175,12 +169,12 @@ public sealed class ScoreDropDetectorPropertyTests
                 both.Where(m => beforeMembers[m.MetricId].Weight != m.Weight).Select(m => new WeightChange(m.MetricId, beforeMembers[m.MetricId].Weight, m.Weight)).ToArray(),
                 both.Where(m => previous.FindMetric(m.MetricId)?.Score != current.FindMetric(m.MetricId)?.Score)
                     .Select(m => new MetricScoreChange(m.MetricId, previous.FindMetric(m.MetricId)?.Score, current.FindMetric(m.MetricId)?.Score)).ToArray());
-            events.Add(new SecurityEvent(SecurityEventKind.InitiativeScoreDrop, current.AsOf, now.Id, now.Name, before.Score, now.Score, before.Score - now.Score, null, null, causes));
+            events.Add(SecurityEvent.InitiativeScoreDrop(current.AsOf, now.Id, now.Name, before.Score!.Value, now.Score!.Value, causes));
         }
 
         foreach (var now in current.Initiatives.Where(i => previous.FindInitiative(i.Id) is null))
         {
-            events.Add(new SecurityEvent(SecurityEventKind.NewInitiative, current.AsOf, now.Id, now.Name, null, now.Score, null, null, null, null));
+            events.Add(SecurityEvent.NewInitiative(current.AsOf, now.Id, now.Name, now.Score));
         }
 
         return events;
@@ -197,10 +191,15 @@ public sealed class ScoreDropDetectorPropertyTests
                 text.Append(CultureInfo.InvariantCulture, $"  effect {x.InitiativeId} {Bits(x.Effect)} {Bits(x.WeightSum)}\n");
             }
 
-            if (e.Causes is { } c)
+            if (e.MetricCauses is { } m)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  newly [{string.Join(',', c.NewlyAffectedAssetIds)}] {c.AffectedDelta} {c.ScopeDelta}");
-                text.Append(CultureInfo.InvariantCulture, $" recs +[{string.Join(',', c.RecommendationsAdded)}] -[{string.Join(',', c.RecommendationsRemoved)}]");
+                text.Append(CultureInfo.InvariantCulture, $"  newly [{string.Join(',', m.NewlyAffectedAssetIds)}] {m.AffectedDelta} {m.ScopeDelta}");
+                text.Append(CultureInfo.InvariantCulture, $" recs +[{string.Join(',', m.RecommendationsAdded)}] -[{string.Join(',', m.RecommendationsRemoved)}]");
+                text.Append(CultureInfo.InvariantCulture, $" weight [{(m.WeightChange is { } w ? $"{w.MetricId}:{w.Previous}>{w.Current}" : "")}]\n");
+            }
+            else if (e.InitiativeCauses is { } c)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  recs +[{string.Join(',', c.RecommendationsAdded)}] -[{string.Join(',', c.RecommendationsRemoved)}]");
                 text.Append(CultureInfo.InvariantCulture, $" metrics +[{string.Join(',', c.MetricsAdded)}] -[{string.Join(',', c.MetricsRemoved)}]");
                 text.Append(CultureInfo.InvariantCulture, $" weights [{string.Join(',', c.WeightChanges.Select(w => $"{w.MetricId}:{w.Previous}>{w.Current}"))}]");
                 text.Append(CultureInfo.InvariantCulture, $" scores [{string.Join(',', c.MetricScoreChanges.Select(s => $"{s.MetricId}:{Bits(s.PreviousScore)}>{Bits(s.CurrentScore)}"))}]\n");

@@ -119,7 +119,8 @@ public sealed class ScoreDropDetectorTests
         e.PreviousScore.Should().BeNull();
         e.CurrentScore.Should().Be(40);
         e.Drop.Should().BeNull();
-        e.Causes.Should().BeNull();
+        e.MetricCauses.Should().BeNull();
+        e.InitiativeCauses.Should().BeNull();
     }
 
     [Fact]
@@ -155,7 +156,7 @@ public sealed class ScoreDropDetectorTests
         var effect = e.InitiativeEffects.Should().ContainSingle().Subject;
         effect.WeightSum.Should().Be(5);
         effect.Effect.Should().Be(100.0 * 3 / 5);
-        e.Causes!.NewlyAffectedAssetIds.Should().Equal("a");
+        e.MetricCauses!.NewlyAffectedAssetIds.Should().Equal("a");
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class ScoreDropDetectorTests
         var previous = Card(Yesterday, [M("m", 80, affected: 2, scope: 10, recs: ["r1"], top: ["a", "b"])]);
         var current = Card(Today, [M("m", 75, MetricWeight.Medium, affected: 3, scope: 12, recs: ["r1", "r2"], top: ["a", "c", "d"])]);
 
-        var causes = ScoreDropDetector.Detect(previous, current).Single().Causes!;
+        var causes = ScoreDropDetector.Detect(previous, current).Single().MetricCauses!;
 
         causes.NewlyAffectedAssetIds.Should().Equal("c", "d");
         causes.AffectedDelta.Should().Be(1);
@@ -172,7 +173,7 @@ public sealed class ScoreDropDetectorTests
         causes.AssetsAddedToScope.Should().Be(2);
         causes.RecommendationsAdded.Should().Equal("r2");
         causes.RecommendationsRemoved.Should().BeEmpty();
-        causes.WeightChanges.Should().ContainSingle().Which.Should().BeEquivalentTo(new { MetricId = "m", Previous = MetricWeight.High, Current = MetricWeight.Medium });
+        causes.WeightChange.Should().BeEquivalentTo(new { MetricId = new MetricId("m"), Previous = MetricWeight.High, Current = MetricWeight.Medium });
     }
 
     [Fact]
@@ -181,7 +182,7 @@ public sealed class ScoreDropDetectorTests
         var full = Enumerable.Range(0, 100).Select(i => $"a{i:D3}").ToArray();
         var previous = Card(Yesterday, [M("m", 80, affected: 150, scope: 1000, top: full)]);
         var current = Card(Today, [M("m", 70, affected: 250, scope: 1000, top: ["a000", "a0505", "a050x", "z"])]);
-        var causes = ScoreDropDetector.Detect(previous, current).Single().Causes!;
+        var causes = ScoreDropDetector.Detect(previous, current).Single().MetricCauses!;
         causes.NewlyAffectedAssetIds.Should().Equal("a0505", "a050x");
     }
 
@@ -190,7 +191,7 @@ public sealed class ScoreDropDetectorTests
     {
         var previous = Card(Yesterday, [M("a", 80), M("b", 50), M("gone", 10)], [I("i", 60, ("a", MetricWeight.High), ("b", MetricWeight.Low), ("gone", MetricWeight.Low))]);
         var current = Card(Today, [M("a", 70), M("b", 50), M("new", 10)], [I("i", 40, ("a", MetricWeight.Medium), ("b", MetricWeight.Low), ("new", MetricWeight.Low))]);
-        var causes = ScoreDropDetector.Detect(previous, current).Single(e => e.Kind == SecurityEventKind.InitiativeScoreDrop).Causes!;
+        var causes = ScoreDropDetector.Detect(previous, current).Single(e => e.Kind == SecurityEventKind.InitiativeScoreDrop).InitiativeCauses!;
         causes.MetricsAdded.Should().Equal("new");
         causes.MetricsRemoved.Should().Equal("gone");
         causes.WeightChanges.Select(w => w.MetricId).Should().Equal("a");

@@ -46,13 +46,14 @@ public sealed class ScoreHistoryFormatTests
         metricDrop.Drop.Should().Be(20);
         metricDrop.Weight.Should().Be(MetricWeight.High);
         metricDrop.InitiativeEffects.Should().ContainSingle().Which.Effect.Should().Be(15);
-        metricDrop.Causes!.NewlyAffectedAssetIds.Should().Equal("admin-02", "admin-09");
-        metricDrop.Causes.RecommendationsAdded.Should().Equal("mfa-break-glass");
+        metricDrop.MetricCauses!.NewlyAffectedAssetIds.Should().Equal("admin-02", "admin-09");
+        metricDrop.MetricCauses.RecommendationsAdded.Should().Equal("mfa-break-glass");
         var initiativeDrop = history.Events[1];
-        initiativeDrop.Causes!.WeightChanges.Should().ContainSingle().Which.Current.Should().Be(MetricWeight.Low);
-        initiativeDrop.Causes.MetricScoreChanges.Should().ContainSingle().Which.CurrentScore.Should().Be(70);
+        initiativeDrop.InitiativeCauses!.WeightChanges.Should().ContainSingle().Which.Current.Should().Be(MetricWeight.Low);
+        initiativeDrop.InitiativeCauses.MetricScoreChanges.Should().ContainSingle().Which.CurrentScore.Should().Be(70);
         history.Events[2].CurrentScore.Should().Be(40);
-        history.Events[2].Causes.Should().BeNull();
+        history.Events[2].MetricCauses.Should().BeNull();
+        history.Events[2].InitiativeCauses.Should().BeNull();
     }
 
     [Fact]
@@ -91,7 +92,7 @@ public sealed class ScoreHistoryFormatTests
     public void WriteCard_ReadCard_RoundTripsEveryField()
     {
         var snapshot = RandomSnapshots.Create(new Random(42), maxAssets: 20);
-        var card = ScoreCard.FromReport(ExposureScorer.Score(snapshot)).WithStaleMetrics(snapshot.Metrics.Take(1).Select(m => m.Id.Value), "source failed");
+        var card = ScoreCard.FromReport(ExposureScorer.Score(snapshot)).WithStaleMetrics(snapshot.Metrics.Take(1).Select(m => m.Id), "source failed");
 
         var json = ScoreHistoryFormat.WriteCard(card);
         var back = ScoreHistoryFormat.ReadCard(json);
@@ -132,7 +133,7 @@ public sealed class ScoreHistoryFormatTests
         var e = ScoreHistoryFormat.ReadEvent(Encoding.UTF8.GetBytes(LegacyEvent));
 
         e.Kind.Should().Be(SecurityEventKind.MetricScoreDrop);
-        e.Causes!.NewlyAffectedAssetIds.Should().Equal("b");
+        e.MetricCauses!.NewlyAffectedAssetIds.Should().Equal("b");
     }
 
     [Fact]

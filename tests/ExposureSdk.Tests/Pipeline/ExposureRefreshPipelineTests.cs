@@ -104,9 +104,9 @@ public sealed class ExposureRefreshPipelineTests
         result.Events.Should().Contain(e => e.Kind == SecurityEventKind.MetricScoreDrop && e.SubjectId == "m-identity");
 
         // The failed provider's metrics are stale with the reason, and raise no drop event.
-        result.StaleMetrics.Select(m => m.Id).Should().BeEquivalentTo("m-cloud", "m-mixed");
+        result.StaleMetrics.Select(m => m.Id.Value).Should().BeEquivalentTo("m-cloud", "m-mixed");
         result.StaleMetrics.Should().OnlyContain(m => m.StaleReason!.Contains("'cloud'", StringComparison.Ordinal));
-        result.StaleInitiatives.Select(i => i.Id).Should().BeEquivalentTo("i-all");
+        result.StaleInitiatives.Select(i => i.Id.Value).Should().BeEquivalentTo("i-all");
         result.Events.Select(e => e.SubjectId).Should().NotContain(["m-cloud", "m-mixed", "i-all"]);
         f.Published.Last().StaleMetrics.Should().HaveCount(2);
         day1.IsComplete.Should().BeTrue();
