@@ -38,13 +38,10 @@ namespace ExposureSdk.Providers.MicrosoftGraph;
 /// <c>secureScoreMaxScore:</c> (the raw Graph points) and <c>compliance:</c> (certification, and
 /// certification/control); description = today's control-score description and the remediation impact.
 /// </para>
-/// <para><b>Max points.</b> The SDK caps a recommendation at 10 points (the Secure Score rule), but Graph's
-/// <c>maxScore</c> can be larger (20 in the documentation example). Decision: when any control's
-/// <c>maxScore</c> exceeds 10, every control is scaled by the same factor, 10 / the largest
-/// <c>maxScore</c>, so the largest control gets 10 points. A common factor keeps the ratios between
-/// controls and therefore every points-based percentage (Secure Score, recommendation-only initiatives)
-/// exactly as Graph computes it; clamping each control at 10 would not. The raw value stays in the
-/// <c>secureScoreMaxScore:</c> tag and the description. When no control exceeds 10, points are Graph's.
+/// <para><b>Max points.</b> Graph's own <c>maxScore</c>, never rescaled (rules §3): a control worth 20
+/// points carries 20, a fractional maximum is kept as it is, and the Secure Score is Graph's points over
+/// Graph's maximum, as the portal shows it. A <c>maxScore</c> that is missing, negative or not finite
+/// gives no max points (the control adds nothing to the points); a max of 0 adds nothing either.
 /// </para>
 /// <para><b>Results and state.</b> Today's <c>controlScores</c> (from the newest daily Secure Score) join on
 /// <c>controlName == id</c>. With <c>count</c>/<c>total</c> (numbers or strings), the result is
@@ -77,8 +74,8 @@ namespace ExposureSdk.Providers.MicrosoftGraph;
 /// an <see cref="ExposureSourceException"/> with the HTTP status, the Graph <c>error.code</c> and the
 /// request id (<c>request-id</c> / <c>client-request-id</c> header, else <c>error.innerError</c>).
 /// A retry waits for its <c>Retry-After</c> or backoff first and then, like any request, for a rate slot.</para>
-/// <para>Profiles are read in full before the first recommendation is yielded, because the points scale
-/// depends on every control.</para>
+/// <para>Profiles are read in full before the first recommendation is yielded: the pull reports its coverage
+/// (and the Secure Score it read) before the recommendations are consumed.</para>
 /// </remarks>
 public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, IDisposable
 {
@@ -263,7 +260,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// <summary>
     /// Yields up to <see cref="MicrosoftGraphProviderOptions.HistoryDays"/> (≤ 90) days of Secure Score
     /// history as recommendations: every active control profile, joined with that day's
-    /// <c>controlScores</c> and mapped exactly as today's (same ids, points scale, results and state rules),
+    /// <c>controlScores</c> and mapped exactly as today's (same ids, Graph's own points, results and state rules),
     /// with the control state in force that day (the latest <c>controlStateUpdates</c> entry dated at or
     /// before the day's <c>createdDateTime</c>). One day per UTC calendar day (the newest record counts);
     /// records without a readable <c>createdDateTime</c> are skipped; days Graph did not record are absent.

@@ -2,8 +2,7 @@ namespace ExposureSdk.Providers.MicrosoftGraph;
 
 /// <summary>
 /// The tenant's Microsoft Secure Score on one day, as Graph recorded it (<c>GET /security/secureScores</c>):
-/// points achieved of the points available, and the percentage, exactly as Graph computed them (Graph's
-/// points, not scaled to the SDK's 10-point cap). Returned by
+/// points achieved of the points available, and the percentage, exactly as Graph computed them. Returned by
 /// <see cref="MicrosoftGraphSecureScoreProvider.GetSecureScoreHistoryAsync"/>.
 /// </summary>
 public sealed record SecureScoreHistoryEntry

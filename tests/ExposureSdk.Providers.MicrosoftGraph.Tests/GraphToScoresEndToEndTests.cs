@@ -23,8 +23,8 @@ public sealed class GraphToScoresEndToEndTests
         var snapshot = ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot("00000001-0001-0001-0001-000000000001c", new DateTimeOffset(2019, 3, 19, 15, 21, 0, TimeSpan.Zero), recommendations));
         var report = ExposureScorer.Score(snapshot);
 
-        report.SecureScore.Percentage.Should().Be(100, "DLPEnabled is fully scored: 20 of 20 Graph points, 10 of 10 SDK points");
-        report.SecureScore.MaxPoints.Should().Be(10);
+        report.SecureScore.Percentage.Should().Be(100, "DLPEnabled is fully scored: 20 of 20 points");
+        report.SecureScore.MaxPoints.Should().Be(20, "the control's own maxScore (rules §3: never rescaled)");
         report.FindMetric("data-exfiltration")!.Score.Should().Be(100, "DLPEnabled mitigates dataExfiltration");
         report.FindMetric("data-protection")!.Score.Should().Be(100, "DLPEnabled is in the Data domain");
         report.FindInitiative("critical-asset-protection")!.Score.Should().Be(100);

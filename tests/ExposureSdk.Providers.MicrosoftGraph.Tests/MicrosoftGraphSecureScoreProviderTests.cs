@@ -53,7 +53,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
         dlp.Workload.Should().Be(Workload.PurviewInformationProtection, "service IP is Information Protection");
         dlp.Domain.Should().Be(SecurityDomain.Data);
         dlp.Impact.Should().Be(Impact.Medium, "userImpact Moderate maps to Medium");
-        dlp.MaxPoints.Should().Be(10, "maxScore 20 is the largest control, scaled to the 10-point cap");
+        dlp.MaxPoints.Should().Be(20, "Graph's own maxScore, never rescaled (rules §3)");
         dlp.RemediationSteps.Should().Equal("You can create and manage data loss prevention policies in the Policies page of the compliance portal.");
         dlp.ManageUrl.Should().Be(new Uri("https://compliance.microsoft.com/#/policies"));
         dlp.Threats.Should().Equal("dataExfiltration", "dataSpillage");
@@ -66,8 +66,7 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
         dlp.LastCalculated.Should().Be(new DateTimeOffset(2019, 3, 19, 15, 21, 0, TimeSpan.Zero));
         dlp.LastStateChange.Should().Be(DateTimeOffset.Parse("2019-03-19T22:37:14.628799Z", System.Globalization.CultureInfo.InvariantCulture));
         dlp.Description.Should().StartWith("Data Loss Prevention (DLP) policies can be used to comply with business standards and industry regulations.")
-            .And.Contain("Remediation impact: This change will have a moderate impact on your users.")
-            .And.Contain("20 points");
+            .And.Contain("Remediation impact: This change will have a moderate impact on your users.");
 
         server.Requests.Select(r => r.Target).Should().BeEquivalentTo(["/v1.0/security/secureScoreControlProfiles", "/v1.0/security/secureScores?$top=1"]);
     }

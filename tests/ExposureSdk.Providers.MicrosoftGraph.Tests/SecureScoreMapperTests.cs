@@ -1,5 +1,6 @@
 using ExposureSdk.Providers.MicrosoftGraph.Mapping;
 using ExposureSdk.Providers.MicrosoftGraph.Models;
+using ExposureSdk.Scoring;
 
 namespace ExposureSdk.Providers.MicrosoftGraph.Tests;
 
@@ -9,8 +10,8 @@ public sealed class SecureScoreMapperTests
 
     private static Task<ControlScore> Score(string json) => GraphTestAdapters.Parse(json, ControlScore.CreateFromDiscriminatorValue);
 
-    private static Recommendation Map(SecureScoreControlProfile profile, ControlScore? score = null, double scale = 1)
-        => SecureScoreMapper.ToRecommendation(profile, score, null, scale, "MicrosoftGraph", 0);
+    private static Recommendation Map(SecureScoreControlProfile profile, ControlScore? score = null)
+        => SecureScoreMapper.ToRecommendation(profile, score, null, "MicrosoftGraph", 0);
 
     private static string ProfileJson(string extra = "", double maxScore = 10)
         => $$"""{"id":"AdminMFA","title":"Require MFA for admins","controlCategory":"Identity","service":"AzureAD","maxScore":{{maxScore}},"userImpact":"High"{{extra}}}""";
@@ -147,52 +148,55 @@ public sealed class SecureScoreMapperTests
         => SecureScoreVocabulary.MapThreat(threat).Should().Be(expected);
 
     [Fact]
-    public async Task ToRecommendations_MaxScoreAboveTen_ScalesEveryControlByOneFactor()
+    public async Task PointsAreTheSourcesOwn_AnyFiniteMaxIsKept_FractionalIncluded()
     {
         var profiles = new List<SecureScoreControlProfile>
         {
             await Profile("""{"id":"A","title":"A","controlCategory":"Identity","service":"AzureAD","maxScore":20}"""),
             await Profile("""{"id":"B","title":"B","controlCategory":"Data","service":"IP","maxScore":"5"}"""),
+            await Profile("""{"id":"D","title":"D","controlCategory":"Apps","service":"MCAS","maxScore":1020.13}"""),
+            await Profile("""{"id":"Z","title":"Z","controlCategory":"Apps","maxScore":0}"""),
             await Profile("""{"id":"C","title":"C","controlCategory":"Apps","service":"MCAS","maxScore":1020.13,"deprecated":true}"""),
         };
 
         var recommendations = SecureScoreMapper.ToRecommendations(profiles, null, "MicrosoftGraph");
 
-        recommendations.Select(r => r.Id.Value).Should().Equal("A", "B");
-        recommendations.Select(r => r.MaxPoints).Should().Equal(10, 2.5);
+        recommendations.Select(r => r.Id.Value).Should().Equal("A", "B", "D", "Z");
+        recommendations.Select(r => r.MaxPoints).Should().Equal(20, 5, 1020.13, 0);
+        recommendations.Should().OnlyContain(r => r.Description == null || !r.Description.Contains("scaled", StringComparison.Ordinal));
         recommendations[1].Tags.Should().Contain("secureScoreMaxScore:5");
-        recommendations[1].Description.Should().Contain("5 points (scaled by 0.5");
     }
 
-    [Fact]
-    public async Task ToRecommendations_AllMaxScoresAtMostTen_KeepsGraphPoints()
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("\"NaN\"")]
+    [InlineData("\"Infinity\"")]
+    [InlineData("1e400")]
+    public async Task PointsAreTheSourcesOwn_AMaxThatIsNotAFiniteNumberAtLeast0_IsNoMax(string maxScore)
     {
-        var profiles = new List<SecureScoreControlProfile>
-        {
-            await Profile("""{"id":"A","title":"A","controlCategory":"Identity","maxScore":10}"""),
-            await Profile("""{"id":"B","title":"B","controlCategory":"Identity","maxScore":3}"""),
-        };
+        var profile = await Profile($$"""{"id":"A","title":"A","controlCategory":"Identity","maxScore":{{maxScore}}}""");
 
-        SecureScoreMapper.ToRecommendations(profiles, null, "MicrosoftGraph").Select(r => r.MaxPoints).Should().Equal(10, 3);
+        Map(profile).MaxPoints.Should().BeNull();
     }
 
     [Fact]
-    public async Task ToRecommendations_ScaledPoints_KeepTheSecureScorePercentage()
+    public async Task PointsAreTheSourcesOwn_SecureScoreIsGraphsPointsOverGraphsMax()
     {
         var profiles = new List<SecureScoreControlProfile>
         {
             await Profile("""{"id":"A","controlCategory":"Identity","maxScore":40}"""),
             await Profile("""{"id":"B","controlCategory":"Identity","maxScore":8}"""),
+            await Profile("""{"id":"Z","controlCategory":"Identity","maxScore":0}"""),
         };
         var today = await GraphTestAdapters.Parse(
-            """{"createdDateTime":"2026-11-21T01:00:00Z","controlScores":[{"controlName":"A","score":40},{"controlName":"B","score":2,"count":"1","total":"4"}]}""",
+            """{"createdDateTime":"2026-11-21T01:00:00Z","controlScores":[{"controlName":"A","score":40},{"controlName":"B","score":2,"count":"1","total":"4"},{"controlName":"Z","score":0,"count":"0","total":"3"}]}""",
             SecureScore.CreateFromDiscriminatorValue);
 
         var recommendations = SecureScoreMapper.ToRecommendations(profiles, today, "MicrosoftGraph");
-        var achieved = recommendations.Sum(r => r.MaxPoints!.Value * r.Counts!.Value.Healthy / r.Counts.Value.Total);
-        var max = recommendations.Sum(r => r.MaxPoints!.Value);
+        var report = ExposureScorer.Score(new ExposureSnapshot("t", new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero), recommendations));
 
-        (100 * achieved / max).Should().BeApproximately(100.0 * (40 + 2) / 48, 1e-9, "one common factor keeps Graph's percentage");
+        report.SecureScore.AchievedPoints.Should().BeApproximately(40 + 2, 1e-9, "40 of 40, and 1 of 4 healthy on 8 points");
+        report.SecureScore.MaxPoints.Should().Be(48, "a max of 0 adds nothing");
         recommendations.Should().OnlyContain(r => r.LastCalculated == new DateTimeOffset(2026, 11, 21, 1, 0, 0, TimeSpan.Zero));
     }
 

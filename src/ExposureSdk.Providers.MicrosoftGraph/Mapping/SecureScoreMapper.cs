@@ -11,25 +11,6 @@ internal static class SecureScoreMapper
 {
     private const double Tolerance = 1e-9;
 
-    /// <summary>
-    /// The factor that brings Graph points into the SDK's 0–10 range: 1 when every control's
-    /// <c>maxScore</c> is at most 10, otherwise 10 / the largest <c>maxScore</c>, applied to every control
-    /// alike (ratios between controls and the Secure Score percentage are preserved).
-    /// </summary>
-    public static double PointsScale(IEnumerable<SecureScoreControlProfile> profiles)
-    {
-        var largest = 0d;
-        foreach (var profile in profiles)
-        {
-            if (profile.MaxScore is { } max && max > largest)
-            {
-                largest = max;
-            }
-        }
-
-        return largest > Recommendation.MaxPointsLimit ? Recommendation.MaxPointsLimit / largest : 1d;
-    }
-
     /// <summary>The newest daily score (by <c>createdDateTime</c>; the first record when none has a readable date).</summary>
     public static SecureScore? Latest(IReadOnlyList<SecureScore> scores)
     {
@@ -89,14 +70,13 @@ internal static class SecureScoreMapper
             }
         }
 
-        var scale = PointsScale(active.Select(a => a.Profile));
         var recommendations = new List<Recommendation>(active.Count);
         foreach (var (profile, index) in active)
         {
             scores.TryGetValue(profile.Id!.Trim(), out var score);
             try
             {
-                recommendations.Add(ToRecommendation(profile, score, today?.CreatedDateTime, scale, providerName, index, stateAsOf));
+                recommendations.Add(ToRecommendation(profile, score, today?.CreatedDateTime, providerName, index, stateAsOf));
             }
             catch (ArgumentException ex)
             {
@@ -107,7 +87,7 @@ internal static class SecureScoreMapper
         return recommendations;
     }
 
-    public static Recommendation ToRecommendation(SecureScoreControlProfile profile, ControlScore? score, DateTimeOffset? calculated, double scale, string providerName, int index, DateTimeOffset? stateAsOf = null)
+    public static Recommendation ToRecommendation(SecureScoreControlProfile profile, ControlScore? score, DateTimeOffset? calculated, string providerName, int index, DateTimeOffset? stateAsOf = null)
     {
         var id = profile.Id!.Trim();
         var domain = SecureScoreVocabulary.MapDomain(profile.ControlCategory ?? score?.ControlCategory)
@@ -126,7 +106,8 @@ internal static class SecureScoreMapper
             state = fromScore;
         }
 
-        double? maxPoints = profile.MaxScore is { } max && max >= 0 ? Math.Min(Recommendation.MaxPointsLimit, max * scale) : null;
+        // Rules §3: the source's own points, never rescaled; a max that is not a finite number ≥ 0 is no max.
+        double? maxPoints = profile.MaxScore is { } max && double.IsFinite(max) && max >= 0 ? max : null;
         var title = string.IsNullOrWhiteSpace(profile.Title) ? id : profile.Title.Trim();
 
         return new Recommendation(
@@ -136,7 +117,7 @@ internal static class SecureScoreMapper
             SecureScoreVocabulary.MapWorkload(profile.Service),
             domain,
             SecureScoreVocabulary.MapImpact(profile.UserImpact),
-            description: Description(score, profile, scale),
+            description: Description(score, profile),
             remediationSteps: RemediationText.ToSteps(profile.Remediation),
             manageUrl: ManageUrl(profile.ActionUrl),
             maxPoints: maxPoints,
@@ -228,7 +209,7 @@ internal static class SecureScoreMapper
     private static Uri? ManageUrl(string? actionUrl)
         => Uri.TryCreate(actionUrl?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 
-    private static string? Description(ControlScore? score, SecureScoreControlProfile profile, double scale)
+    private static string? Description(ControlScore? score, SecureScoreControlProfile profile)
     {
         var parts = new List<string>();
         if (!string.IsNullOrWhiteSpace(score?.Description))
@@ -239,11 +220,6 @@ internal static class SecureScoreMapper
         if (!string.IsNullOrWhiteSpace(profile.RemediationImpact))
         {
             parts.Add("Remediation impact: " + RemediationText.ToSteps(profile.RemediationImpact).FirstOrDefault());
-        }
-
-        if (profile.MaxScore is { } max && scale != 1d)
-        {
-            parts.Add(string.Create(CultureInfo.InvariantCulture, $"Microsoft Secure Score max score: {max:0.##} points (scaled by {scale:0.####} to the SDK's 0–10 points)."));
         }
 
         return parts.Count == 0 ? null : string.Join("\n\n", parts);

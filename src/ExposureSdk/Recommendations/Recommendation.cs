@@ -14,9 +14,6 @@ namespace ExposureSdk;
 /// </remarks>
 public sealed record Recommendation
 {
-    /// <summary>The most points a recommendation can carry (the Secure Score rule).</summary>
-    public const double MaxPointsLimit = 10;
-
     /// <summary>Creates a recommendation.</summary>
     /// <param name="id">The recommendation's identifier, unique within a snapshot.</param>
     /// <param name="name">The display name.</param>
@@ -27,7 +24,7 @@ public sealed record Recommendation
     /// <param name="description">What the recommendation is about.</param>
     /// <param name="remediationSteps">The steps that remediate it, in order.</param>
     /// <param name="manageUrl">The "Manage" link to the originating workload: an absolute http or https URI.</param>
-    /// <param name="maxPoints">Secure Score style points, 0 to 10; <see langword="null"/> when the source gives none.</param>
+    /// <param name="maxPoints">The source's own points (Secure Score style), never rescaled: any finite number of at least 0; <see langword="null"/> when the source gives none.</param>
     /// <param name="state">The compliance state the source states explicitly, if any.</param>
     /// <param name="isRiskAccepted">Whether the organization accepted the risk: excluded from point totals.</param>
     /// <param name="lastCalculated">When the source last calculated the recommendation.</param>
@@ -43,7 +40,7 @@ public sealed record Recommendation
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="impact"/> or <paramref name="state"/> is not a defined value, or
-    /// <paramref name="maxPoints"/> is not between 0 and 10.
+    /// <paramref name="maxPoints"/> is negative, NaN or infinite.
     /// </exception>
     public Recommendation(
         RecommendationId id,
@@ -155,12 +152,16 @@ public sealed record Recommendation
         init => field = Guard.HttpUri(value, "manageUrl");
     }
 
-    /// <summary>Secure Score style points (0 to 10), or <see langword="null"/> when the source gives none.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">Set to a value outside 0 to 10.</exception>
+    /// <summary>
+    /// The source's own points (Secure Score style), never rescaled (rules §3: a Graph control can be worth 20
+    /// points, or a fractional number): any finite number of at least 0, or <see langword="null"/> when the
+    /// source gives none. A max of 0 adds nothing to any points sum.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Set to a negative, NaN or infinite value.</exception>
     public double? MaxPoints
     {
         get;
-        init => field = Guard.Between0And(value, MaxPointsLimit, $"Max points must be between 0 and {MaxPointsLimit} (the Secure Score rule).", "maxPoints");
+        init => field = Guard.Between0And(value, double.MaxValue, "Max points must be a finite number of at least 0 (the source's own points).", "maxPoints");
     }
 
     /// <summary>The compliance state the source states explicitly, or <see langword="null"/> to derive it from the results.</summary>

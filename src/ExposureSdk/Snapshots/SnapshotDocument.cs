@@ -23,7 +23,7 @@ namespace ExposureSdk;
 /// within each list, and every reference names an existing recommendation or metric; an asset that is
 /// referenced by an assessment but not listed under <c>assets</c> is accepted as an asset of kind
 /// <see cref="AssetKind.Unknown"/>; <c>manageUrl</c> is an absolute http or https URL; <c>maxPoints</c>
-/// is 0 to 10; <c>targetScore</c> is 0 to 100; <c>counts.affected</c> is at most <c>counts.total</c>.
+/// is any finite number of at least 0 (the source's own points); <c>targetScore</c> is 0 to 100; <c>counts.affected</c> is at most <c>counts.total</c>.
 /// A UTF-8 byte order mark is accepted. Every violation raises a <see cref="SnapshotFormatException"/>
 /// whose message starts with the JSON path.
 /// </para>

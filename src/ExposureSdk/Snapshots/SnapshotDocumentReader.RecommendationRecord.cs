@@ -93,7 +93,7 @@ internal sealed partial class SnapshotDocumentReader
                         manageUrl = Url(ref r, item.At("manageUrl"));
                         break;
                     case RecommendationField.MaxPoints:
-                        maxPoints = Number(ref r, item.At("maxPoints"), 0, Recommendation.MaxPointsLimit);
+                        maxPoints = Number(ref r, item.At("maxPoints"), 0, double.MaxValue);
                         break;
                     case RecommendationField.State:
                         state = Enum(ref r, SnapshotVocabulary.State, item.At("state"));

@@ -584,16 +584,22 @@ internal sealed partial class SnapshotDocumentReader
         {
             if (r.TokenType != JsonTokenType.Number)
             {
-                throw _owner.Error(ref r, path, FormattableString.Invariant($"expected a number from {min} to {max}, got {Describe(r.TokenType)}."));
+                throw _owner.Error(ref r, path, $"expected {Expected(min, max)}, got {Describe(r.TokenType)}.");
             }
 
             if (!r.TryGetDouble(out var value) || double.IsNaN(value) || value < min || value > max)
             {
-                throw _owner.Error(ref r, path, FormattableString.Invariant($"{Encoding.UTF8.GetString(r.ValueSpan)} is out of range (expected a number from {min} to {max})."));
+                throw _owner.Error(ref r, path, $"{Encoding.UTF8.GetString(r.ValueSpan)} is out of range (expected {Expected(min, max)}).");
             }
 
             return value;
         }
+
+        /// <summary>"a number from 0 to 100", or "a finite number of at least 0" when there is no upper bound.</summary>
+        private static string Expected(double min, double max)
+            => max == double.MaxValue
+                ? FormattableString.Invariant($"a finite number of at least {min}")
+                : FormattableString.Invariant($"a number from {min} to {max}");
 
         private bool Boolean(ref Utf8JsonReader r, Loc path)
             => r.TokenType switch

@@ -104,7 +104,7 @@ public sealed class RecommendationEqualityTests
         FluentActions.Invoking(() => a with { Workload = default }).Should().Throw<ArgumentException>().WithParameterName("workload");
         FluentActions.Invoking(() => a with { Domain = default }).Should().Throw<ArgumentException>().WithParameterName("domain");
         FluentActions.Invoking(() => a with { Impact = (Impact)42 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("impact");
-        FluentActions.Invoking(() => a with { MaxPoints = Recommendation.MaxPointsLimit + 1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxPoints");
+        FluentActions.Invoking(() => a with { MaxPoints = -1 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxPoints");
         FluentActions.Invoking(() => a with { MaxPoints = double.NaN }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxPoints");
         FluentActions.Invoking(() => a with { State = (ComplianceState)42 }).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("state");
         FluentActions.Invoking(() => a with { ManageUrl = new Uri("ftp://example/x") }).Should().Throw<ArgumentException>().WithParameterName("manageUrl");

@@ -93,17 +93,20 @@ public sealed class RecommendationTests
 
     [Theory]
     [InlineData(-0.01)]
-    [InlineData(10.01)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
-    public void Constructor_MaxPointsOutside0To10_ThrowsArgumentOutOfRange(double points)
+    [InlineData(double.NegativeInfinity)]
+    public void PointsAreTheSourcesOwn_MaxPointsNegativeOrNotFinite_ThrowsArgumentOutOfRange(double points)
         => FluentActions.Invoking(() => Make(maxPoints: points)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxPoints");
 
     [Theory]
     [InlineData(0)]
     [InlineData(10)]
     [InlineData(2.5)]
-    public void Constructor_MaxPointsWithin0To10_IsAccepted(double points)
+    [InlineData(20)]
+    [InlineData(1020.13)]
+    [InlineData(double.MaxValue)]
+    public void PointsAreTheSourcesOwn_AnyFiniteMaxPointsOfAtLeast0_IsAcceptedAsGiven(double points)
         => Make(maxPoints: points).MaxPoints.Should().Be(points);
 
     [Fact]

@@ -153,6 +153,20 @@ public sealed class SnapshotDocumentTests
         snapshot.Assets.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("20", 20)]
+    [InlineData("1020.13", 1020.13)]
+    [InlineData("0", 0)]
+    public void PointsAreTheSourcesOwn_MaxPointsAboveTen_AreReadAsGiven(string json, double expected)
+    {
+        var snapshot = Read(Minimal("[" + Recommendation(extra: ", \"maxPoints\": " + json) + "]"));
+
+        snapshot.Recommendations[0].MaxPoints.Should().Be(expected);
+        var written = new MemoryStream();
+        SnapshotDocument.Write(snapshot, written);
+        SnapshotDocument.Read(written.ToArray()).Recommendations[0].MaxPoints.Should().Be(expected, "the writer and the reader agree");
+    }
+
     [Fact]
     public void Read_ByteOrderMark_IsAccepted()
     {
@@ -195,8 +209,9 @@ public sealed class SnapshotDocumentTests
     [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"impact\": \"Low\"", "$.recommendations[0].impact: the property appears twice")]
     [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"manageUrl\": \"/relative\"", "$.recommendations[0].manageUrl: expected an absolute http or https URL, got '/relative'")]
     [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"manageUrl\": \"ftp://x.example/\"", "$.recommendations[0].manageUrl: expected an absolute http or https URL")]
-    [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"maxPoints\": 11", "$.recommendations[0].maxPoints: 11 is out of range (expected a number from 0 to 10)")]
-    [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"maxPoints\": \"10\"", "$.recommendations[0].maxPoints: expected a number from 0 to 10, got a string")]
+    [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"maxPoints\": -1", "$.recommendations[0].maxPoints: -1 is out of range (expected a finite number of at least 0)")]
+    [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"maxPoints\": 1e400", "$.recommendations[0].maxPoints: 1e400 is out of range (expected a finite number of at least 0)")]
+    [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"maxPoints\": \"10\"", "$.recommendations[0].maxPoints: expected a finite number of at least 0, got a string")]
     [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"riskAccepted\": \"yes\"", "$.recommendations[0].riskAccepted: expected true or false, got a string")]
     [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"counts\": {\"affected\": 11, \"total\": 10}", "$.recommendations[0].counts.affected: 11 affected is more than the total of 10")]
     [InlineData("\"impact\": \"High\"", "\"impact\": \"High\", \"counts\": {\"affected\": -1, \"total\": 10}", "$.recommendations[0].counts.affected: expected a whole number of 0 or more, got -1")]
