@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 
 namespace ExposureSdk.Demo;
 
@@ -111,14 +110,11 @@ public sealed class DemoTenant
     /// <summary>Creates the demo tenant.</summary>
     /// <param name="options">The options; null for the defaults (seed 1729, 5,000 assets, 60 days before 2026-11-21T06:00:00Z).</param>
     /// <returns>The tenant; generating it takes a few tens of milliseconds.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The history length or the asset count is out of range.</exception>
-    /// <exception cref="ArgumentException">The tenant id is empty or white space.</exception>
+    /// <exception cref="ArgumentException">The history length or the asset count is out of range, or the tenant id is empty or white space (the message names each invalid option).</exception>
     public static DemoTenant Create(DemoTenantOptions? options = null)
     {
         options ??= new DemoTenantOptions();
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.TenantId, nameof(options));
-        Check(options, nameof(DemoTenantOptions.HistoryDays), options.HistoryDays);
-        Check(options, nameof(DemoTenantOptions.AssetCount), options.AssetCount);
+        options.ThrowIfInvalid();
         return new DemoTenant(options);
     }
 
@@ -155,15 +151,6 @@ public sealed class DemoTenant
         for (var daysAgo = count; daysAgo >= 0; daysAgo--)
         {
             yield return GetSnapshot(daysAgo);
-        }
-    }
-
-    private static void Check(DemoTenantOptions options, string property, int value)
-    {
-        var range = typeof(DemoTenantOptions).GetProperty(property)!.GetCustomAttributes(typeof(RangeAttribute), false).Cast<RangeAttribute>().Single();
-        if (value < (int)range.Minimum || value > (int)range.Maximum)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), value, $"{property} must be between {range.Minimum} and {range.Maximum}.");
         }
     }
 

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using ExposureSdk.Internal;
+using Microsoft.Extensions.Options;
 
 namespace ExposureSdk.Demo;
 
@@ -7,7 +9,10 @@ namespace ExposureSdk.Demo;
 /// README, the samples and the tests show; change the seed to get another, equally plausible, tenant.
 /// </summary>
 /// <remarks>
-/// The generator never reads the clock: <see cref="AsOf"/> is the reference instant of "today", and the
+/// The rules are DataAnnotations checked by a source-generated validator (the SDK's one options style)
+/// when the tenant is created: an invalid value raises an <see cref="ArgumentException"/> (parameter
+/// <c>options</c>) whose message names each invalid option, for example
+/// <c>The field DemoTenantOptions.HistoryDays must be between 1 and 365.</c> The generator never reads the clock: <see cref="AsOf"/> is the reference instant of "today", and the
 /// history runs back <see cref="HistoryDays"/> whole days from it. The same options always give the
 /// same tenant, bit for bit, on every machine.
 /// </remarks>
@@ -50,7 +55,17 @@ public sealed class DemoTenantOptions
     [Range(500, 200_000)]
     public int AssetCount { get; set; } = DefaultAssetCount;
 
-    /// <summary>Gets or sets the tenant id written into every snapshot. Default <see cref="DefaultTenantId"/>.</summary>
+    /// <summary>Gets or sets the tenant id written into every snapshot; not empty or white space. Default <see cref="DefaultTenantId"/>.</summary>
     [Required]
     public string TenantId { get; set; } = DefaultTenantId;
+
+    private static readonly DemoTenantOptionsValidator Validator = new();
+
+    /// <summary>Checks the options for <see cref="DemoTenant.Create(DemoTenantOptions?)"/>.</summary>
+    /// <exception cref="ArgumentException">An option is invalid (the message names each).</exception>
+    internal void ThrowIfInvalid() => OptionsValidation.ThrowIfInvalid(Validator, this, "options");
 }
+
+/// <summary>Validates <see cref="DemoTenantOptions"/> from its DataAnnotations (source-generated).</summary>
+[OptionsValidator]
+internal sealed partial class DemoTenantOptionsValidator : IValidateOptions<DemoTenantOptions>;

@@ -98,8 +98,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// <param name="timeProvider">The clock for retry delays and the rate limit; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Logs retries and rate-limit waits (never tokens or payloads); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="requestAdapter"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (parameter <c>options</c>; the message names each invalid option).</exception>
     public MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, MicrosoftGraphProviderOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
         : this(requestAdapter, GraphSettings.From(options ?? new MicrosoftGraphProviderOptions()), timeProvider, logger, [])
     {
@@ -135,7 +134,6 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="baseUrl"/> or <paramref name="accessTokenProvider"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is not an absolute https URL (http only for loopback), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
     public static MicrosoftGraphSecureScoreProvider Create(
         Uri baseUrl,
         Func<CancellationToken, ValueTask<string>> accessTokenProvider,
@@ -175,7 +173,6 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="baseUrl"/> or <paramref name="credential"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="baseUrl"/> is not an absolute https URL (http only for loopback), or an option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
     public static MicrosoftGraphSecureScoreProvider Create(
         Uri baseUrl,
         TokenCredential credential,

@@ -200,11 +200,23 @@ public sealed class DemoTenantTests
     [InlineData(400, 5000)]
     [InlineData(60, 100)]
     [InlineData(60, 300_000)]
-    public void Create_OptionsOutOfRange_Throws(int historyDays, int assetCount)
+    public void Create_OptionsOutOfRange_ThrowsNamingTheOption(int historyDays, int assetCount)
     {
         var act = () => DemoTenant.Create(new DemoTenantOptions { HistoryDays = historyDays, AssetCount = assetCount });
 
-        act.Should().Throw<ArgumentOutOfRangeException>();
+        act.Should().Throw<ArgumentException>().WithParameterName("options")
+            .WithMessage(historyDays is < 1 or > 365 ? "*HistoryDays must be between 1 and 365*" : "*AssetCount must be between 500 and 200000*");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData(null)]
+    public void Create_EmptyTenantId_ThrowsNamingIt(string? tenantId)
+    {
+        var act = () => DemoTenant.Create(new DemoTenantOptions { TenantId = tenantId! });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*TenantId*");
     }
 
     [Fact]

@@ -143,8 +143,8 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
         var atStart = () => container.GetRequiredService<IStartupValidator>().Validate();
         var atFirstUse = () => container.GetRequiredService<ExposureRefreshPipeline>();
 
-        atStart.Should().Throw<OptionsValidationException>().WithMessage($"*MicrosoftGraphProviderOptions.{option}*");
-        atFirstUse.Should().Throw<OptionsValidationException>().WithMessage($"*MicrosoftGraphProviderOptions.{option}*");
+        atStart.Should().Throw<OptionsValidationException>().WithMessage($"*The field MicrosoftGraph.{option} must be between*", "the generated validator names the options instance");
+        atFirstUse.Should().Throw<OptionsValidationException>().WithMessage($"*The field MicrosoftGraph.{option} must be between*");
     }
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class MicrosoftGraphExposureManagementBuilderExtensionsTests
 
         var act = () => container.GetRequiredService<IStartupValidator>().Validate();
 
-        act.Should().Throw<OptionsValidationException>().WithMessage("*MicrosoftGraphProviderOptions.BaseUrl*http://graph.microsoft.com/v1.0*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*The field MicrosoftGraphProviderOptions.BaseUrl must be an absolute https URL*http://graph.microsoft.com/v1.0*");
     }
 
     [Fact]

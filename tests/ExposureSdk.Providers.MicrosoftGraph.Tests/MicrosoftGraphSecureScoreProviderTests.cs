@@ -468,7 +468,44 @@ public sealed partial class MicrosoftGraphSecureScoreProviderTests
 
         var act = () => new MicrosoftGraphSecureScoreProvider(adapter, options);
 
-        act.Should().Throw<ArgumentOutOfRangeException>().WithMessage($"*{option}*");
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage($"Invalid MicrosoftGraphProviderOptions: *The field MicrosoftGraphProviderOptions.{option} must be between*");
+    }
+
+    [Theory]
+    [InlineData(-1, 10, "RetryBaseDelay must not be negative")]
+    [InlineData(10, 5, "MaxRetryDelay must be at least RetryBaseDelay")]
+    public void Constructor_RetryDelaysInconsistent_ThrowsNamingThem(int baseSeconds, int maxSeconds, string message)
+    {
+        var options = new MicrosoftGraphProviderOptions { RetryBaseDelay = TimeSpan.FromSeconds(baseSeconds), MaxRetryDelay = TimeSpan.FromSeconds(maxSeconds) };
+        using var adapter = GraphTestAdapters.UserAdapter();
+
+        var act = () => new MicrosoftGraphSecureScoreProvider(adapter, options);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*" + message + "*");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not a host/")]
+    public void Constructor_AllowedHostNotAHostName_ThrowsNamingIt(string host)
+    {
+        var options = new MicrosoftGraphProviderOptions { AllowedHosts = { host } };
+        using var adapter = GraphTestAdapters.UserAdapter();
+
+        var act = () => new MicrosoftGraphSecureScoreProvider(adapter, options);
+
+        act.Should().Throw<ArgumentException>().WithMessage($"*AllowedHosts contains '{host}'*");
+    }
+
+    [Fact]
+    public void Constructor_SeveralInvalidOptions_NamesEachAtOnce()
+    {
+        var options = new MicrosoftGraphProviderOptions { HistoryDays = 0, MaxConcurrency = 9, BaseUrl = new Uri("ftp://graph.example/") };
+        using var adapter = GraphTestAdapters.UserAdapter();
+
+        var act = () => new MicrosoftGraphSecureScoreProvider(adapter, options);
+
+        act.Should().Throw<ArgumentException>().WithMessage("*HistoryDays*").WithMessage("*MaxConcurrency*").WithMessage("*BaseUrl*");
     }
 
     [Theory]

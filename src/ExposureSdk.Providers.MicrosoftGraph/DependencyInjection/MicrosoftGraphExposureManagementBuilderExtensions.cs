@@ -26,7 +26,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// validated when the host starts (<c>ValidateOnStart</c>) by the rules documented on
 /// <see cref="MicrosoftGraphProviderOptions"/>: an invalid value fails start-up (or, without a host, the
 /// first resolution of the providers) with an <see cref="OptionsValidationException"/> whose message names
-/// the option, for example <c>MicrosoftGraphProviderOptions.MaxRequestsPerMinute must be between 1 and 150.</c></para>
+/// the option, for example <c>The field MicrosoftGraph.MaxRequestsPerMinute must be between 1 and 150.</c></para>
 /// <para>One Graph provider per runtime: the runtime describes one tenant
 /// (<c>ExposureRefreshPipelineOptions.TenantId</c>) and Graph's rate limit is per tenant, so a second call
 /// throws. To read the provider itself (for example for

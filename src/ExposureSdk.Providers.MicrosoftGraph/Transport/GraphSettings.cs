@@ -1,8 +1,13 @@
+using ExposureSdk.Internal;
+using ExposureSdk.Providers.MicrosoftGraph.DependencyInjection;
+
 namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 
 /// <summary>A validated, immutable copy of <see cref="MicrosoftGraphProviderOptions"/>.</summary>
 internal sealed class GraphSettings
 {
+    private static readonly MicrosoftGraphProviderOptionsValidator Validator = new();
+
     private GraphSettings(Uri baseUrl, IReadOnlyList<string> allowedHosts, int historyDays, int maxPages, int maxConcurrency, int maxRequestsPerMinute, int maxRetries, TimeSpan retryBaseDelay, TimeSpan maxRetryDelay)
     {
         BaseUrl = baseUrl;
@@ -45,48 +50,21 @@ internal sealed class GraphSettings
     /// <summary>The base URL as the <c>baseurl</c> path parameter of the request templates (no trailing slash).</summary>
     public string BaseUrlText => BaseUrl.AbsoluteUri.TrimEnd('/');
 
+    /// <summary>Validates the options (the generated validator, as in a host) and copies them.</summary>
+    /// <exception cref="ArgumentException">An option is invalid (parameter <c>options</c>; the message names each).</exception>
     public static GraphSettings From(MicrosoftGraphProviderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var baseUrl = options.BaseUrl ?? throw new ArgumentException("MicrosoftGraphProviderOptions.BaseUrl must be set.", nameof(options));
-        if (!baseUrl.IsAbsoluteUri || !(baseUrl.Scheme == Uri.UriSchemeHttps || (baseUrl.Scheme == Uri.UriSchemeHttp && baseUrl.IsLoopback)))
-        {
-            throw new ArgumentException($"MicrosoftGraphProviderOptions.BaseUrl must be an absolute https URL (http only for a loopback host); got '{baseUrl.OriginalString}'.", nameof(options));
-        }
-
-        if (!string.IsNullOrEmpty(baseUrl.Query) || !string.IsNullOrEmpty(baseUrl.Fragment) || !string.IsNullOrEmpty(baseUrl.UserInfo))
-        {
-            throw new ArgumentException($"MicrosoftGraphProviderOptions.BaseUrl must not carry a query, a fragment or user information; got '{baseUrl.OriginalString}'.", nameof(options));
-        }
-
+        OptionsValidation.ThrowIfInvalid(Validator, options, nameof(options));
+        var baseUrl = options.BaseUrl;
         var hosts = new List<string> { baseUrl.IdnHost.ToLowerInvariant() };
         foreach (var host in options.AllowedHosts)
         {
-            if (string.IsNullOrWhiteSpace(host) || Uri.CheckHostName(host.Trim()) == UriHostNameType.Unknown)
-            {
-                throw new ArgumentException($"MicrosoftGraphProviderOptions.AllowedHosts contains '{host}', which is not a host name.", nameof(options));
-            }
-
             var normalized = host.Trim().ToLowerInvariant();
             if (!hosts.Contains(normalized))
             {
                 hosts.Add(normalized);
             }
-        }
-
-        Range(options.HistoryDays, 1, MicrosoftGraphProviderOptions.MaxHistoryDays, nameof(options.HistoryDays), nameof(options));
-        Range(options.MaxPages, 1, 10_000, nameof(options.MaxPages), nameof(options));
-        Range(options.MaxConcurrency, 1, MicrosoftGraphProviderOptions.MaxConcurrencyLimit, nameof(options.MaxConcurrency), nameof(options));
-        Range(options.MaxRequestsPerMinute, 1, MicrosoftGraphProviderOptions.MaxRequestsPerMinuteLimit, nameof(options.MaxRequestsPerMinute), nameof(options));
-        Range(options.MaxRetries, 0, 10, nameof(options.MaxRetries), nameof(options));
-        if (options.RetryBaseDelay < TimeSpan.Zero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.RetryBaseDelay, "MicrosoftGraphProviderOptions.RetryBaseDelay must not be negative.");
-        }
-
-        if (options.MaxRetryDelay < options.RetryBaseDelay)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), options.MaxRetryDelay, "MicrosoftGraphProviderOptions.MaxRetryDelay must be at least RetryBaseDelay.");
         }
 
         var trimmed = new Uri(baseUrl.AbsoluteUri.TrimEnd('/'));
@@ -111,13 +89,5 @@ internal sealed class GraphSettings
         }
 
         return url.IsDefaultPort && AllowedHosts.Skip(1).Contains(host, StringComparer.Ordinal);
-    }
-
-    private static void Range(int value, int min, int max, string name, string paramName)
-    {
-        if (value < min || value > max)
-        {
-            throw new ArgumentOutOfRangeException(paramName, value, $"MicrosoftGraphProviderOptions.{name} must be between {min} and {max}.");
-        }
     }
 }

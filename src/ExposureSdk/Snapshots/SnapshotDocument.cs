@@ -45,7 +45,7 @@ public static class SnapshotDocument
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">A value of <paramref name="options"/> is out of range (the message names each such option).</exception>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot document; the message names the JSON path.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -61,7 +61,7 @@ public static class SnapshotDocument
     /// <param name="options">Limits; <see langword="null"/> for the defaults.</param>
     /// <returns>The snapshot.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A value of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">A value of <paramref name="options"/> is out of range (the message names each such option).</exception>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot document; the message names the JSON path.</exception>
     /// <exception cref="IOException">Reading the stream failed.</exception>
     public static ExposureSnapshot Read(Stream utf8Json, SnapshotReadOptions? options = null)
@@ -75,7 +75,7 @@ public static class SnapshotDocument
     /// <param name="utf8Json">The UTF-8 text (a leading byte order mark is allowed).</param>
     /// <param name="options">Limits; <see langword="null"/> for the defaults.</param>
     /// <returns>The snapshot.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A value of <paramref name="options"/> is out of range.</exception>
+    /// <exception cref="ArgumentException">A value of <paramref name="options"/> is out of range (the message names each such option).</exception>
     /// <exception cref="SnapshotFormatException">The document is not a valid snapshot document; the message names the JSON path.</exception>
     public static ExposureSnapshot Read(ReadOnlySpan<byte> utf8Json, SnapshotReadOptions? options = null)
     {

@@ -160,7 +160,7 @@ internal sealed partial class SnapshotDocumentReader : IDisposable
     private static SnapshotReadOptions Checked(SnapshotReadOptions? options)
     {
         options ??= new SnapshotReadOptions();
-        options.Validate();
+        options.ThrowIfInvalid();
         return options;
     }
 

@@ -313,11 +313,23 @@ public sealed class SnapshotDocumentTests
     }
 
     [Fact]
-    public void Read_OptionsOutOfRange_ThrowArgumentOutOfRange()
+    public void Read_OptionsOutOfRange_ThrowArgumentExceptionNamingTheOption()
     {
-        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxDepth = 0 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxDepth");
-        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxIdentifierLength = 513 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxIdentifierLength");
-        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxRecordBytes = 10 })).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("MaxRecordBytes");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxDepth = 0 })).Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*MaxDepth must be between 1 and 256*");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxDepth = 257 })).Should().Throw<ArgumentException>().WithMessage("*MaxDepth*");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxIdentifierLength = 513 })).Should().Throw<ArgumentException>().WithMessage("*MaxIdentifierLength must be between 1 and 512*");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxTextLength = 0 })).Should().Throw<ArgumentException>().WithMessage("*MaxTextLength*");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxDocumentBytes = 0 })).Should().Throw<ArgumentException>().WithMessage("*MaxDocumentBytes*");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxRecordBytes = 10 })).Should().Throw<ArgumentException>().WithMessage("*MaxRecordBytes must be between 4096 and 1073741824*");
+        FluentActions.Invoking(() => Read(Minimal(), new SnapshotReadOptions { MaxDepth = 0, MaxRecordBytes = 10 })).Should().Throw<ArgumentException>().WithMessage("*MaxDepth*MaxRecordBytes*", "every invalid option is named at once");
+    }
+
+    [Fact]
+    public void Read_OptionsAtTheirLimits_AreAccepted()
+    {
+        var act = () => Read(Minimal(), new SnapshotReadOptions { MaxDepth = 256, MaxIdentifierLength = 512, MaxTextLength = 64 * 1024, MaxDocumentBytes = long.MaxValue, MaxRecordBytes = 1024 * 1024 * 1024 });
+
+        act.Should().NotThrow();
     }
 
     [Fact]
