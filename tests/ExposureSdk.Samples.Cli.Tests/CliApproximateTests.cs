@@ -71,10 +71,26 @@ public sealed class CliApproximateTests : IDisposable
         document.RootElement.GetProperty("approximate").GetBoolean().Should().BeTrue();
     }
 
-    private string WriteSnapshot(bool secondCount = true)
+    [Fact]
+    public async Task ApproximateMetric_DropEvent_IsMarkedInJsonAndTable()
+    {
+        var today = WriteSnapshot(c1Affected: 6, file: "today.json");
+        var yesterday = WriteSnapshot(c1Affected: 0, file: "yesterday.json", days: -1);
+
+        var json = await CliRun.RunAsync("events", "--snapshot", today, "--previous", yesterday, "--format", "json");
+        var table = await CliRun.RunAsync("events", "--snapshot", today, "--previous", yesterday);
+
+        json.ExitCode.Should().Be(0, json.Stderr);
+        using var document = JsonDocument.Parse(json.Stdout);
+        var events = document.RootElement.GetProperty("events").EnumerateArray().ToList();
+        events.Single(e => e.GetProperty("subjectId").GetString() == "summed").GetProperty("approximate").GetBoolean().Should().BeTrue();
+        table.Stdout.Should().Contain("65.00 ≈", "100 − 100 × (6 + 1) / 20").And.Contain("≈ approximate:");
+    }
+
+    private string WriteSnapshot(bool secondCount = true, int c1Affected = 2, string file = "snapshot.json", int days = 0)
     {
         Recommendation Rec(string id, ResultCounts? counts) => new(id, "Recommendation " + id, "Microsoft Secure Score", "Intune", "Devices", Impact.High, maxPoints: 10, counts: counts);
-        var recommendations = new List<Recommendation> { Rec("c1", new ResultCounts(2, 10)), Rec("p1", null) };
+        var recommendations = new List<Recommendation> { Rec("c1", new ResultCounts(c1Affected, 10)), Rec("p1", null) };
         var summedMembers = new List<RecommendationId> { "c1" };
         if (secondCount)
         {
@@ -84,7 +100,7 @@ public sealed class CliApproximateTests : IDisposable
 
         var snapshot = new ExposureSnapshot(
             "approx-tenant",
-            new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero).AddDays(days),
             recommendations,
             [new Asset("a1", AssetKind.Device)],
             [new Assessment("p1", "a1", AssessmentStatus.Healthy)],
@@ -93,7 +109,7 @@ public sealed class CliApproximateTests : IDisposable
                 new Initiative("with-summed", "With the summed metric", InitiativeKind.Workload, [(MetricId)"summed", (MetricId)"exact"], null, null),
                 new Initiative("exact-only", "Exact only", InitiativeKind.Workload, [(MetricId)"exact"], null, null),
             ]);
-        var path = Path.Combine(_directory, "snapshot.json");
+        var path = Path.Combine(_directory, file);
         using var stream = File.Create(path);
         SnapshotDocument.Write(snapshot, stream);
         return path;

@@ -67,5 +67,5 @@ internal static class DashboardModel
 
     /// <summary>Converts an event to its JSON form.</summary>
     public static EventJson ToJson(SecurityEvent e) =>
-        new(e.Kind.ToString(), e.SubjectId, e.SubjectName, e.PreviousScore, e.CurrentScore, e.Drop, e.Date, e.Weight?.ToString());
+        new(e.Kind.ToString(), e.SubjectId, e.SubjectName, e.PreviousScore, e.CurrentScore, e.Drop, e.Date, e.Weight?.ToString(), e.IsApproximate);
 }

@@ -72,7 +72,8 @@ internal sealed record EventJson(
     double? CurrentScore,
     double? Drop,
     DateTimeOffset Date,
-    string? Weight);
+    string? Weight,
+    bool Approximate);
 
 internal sealed record ExplanationJson(
     string TenantId,

@@ -65,8 +65,10 @@ internal static class MarkdownWriter
         o.WriteLine("|---|---|---|---:|---:|---:|");
         foreach (var e in d.Events)
         {
-            o.WriteLine($"| {Display.Instant(e.Date)} | {e.Kind} | {SafeText.Markdown(e.SubjectName)} | {Display.Score(e.PreviousScore)} | {Display.Score(e.CurrentScore)} | {(e.Drop is null ? string.Empty : Display.Score(e.Drop))} |");
+            o.WriteLine($"| {Display.Instant(e.Date)} | {e.Kind} | {SafeText.Markdown(e.SubjectName)} | {Display.Score(e.PreviousScore)} | {Display.Score(e.CurrentScore, e.Approximate)} | {(e.Drop is null ? string.Empty : Display.Score(e.Drop))} |");
         }
+
+        Footnote(o, d.Events.Any(e => e.Approximate && e.CurrentScore is not null));
     }
 
     public static void WriteExplanation(TextWriter o, ExplanationJson x)

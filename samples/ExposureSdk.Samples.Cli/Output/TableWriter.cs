@@ -77,11 +77,12 @@ internal static class TableWriter
                 e.Kind switch { "NewInitiative" => "[blue]New initiative[/]", "InitiativeScoreDrop" => "[red]Initiative drop[/]", _ => "[red]Metric drop[/]" },
                 E(e.SubjectName),
                 Display.Score(e.PreviousScore),
-                Display.Score(e.CurrentScore),
+                Display.Score(e.CurrentScore, e.Approximate),
                 e.Drop is null ? string.Empty : $"[red]-{Display.Score(e.Drop)}[/]");
         }
 
         c.Write(events);
+        Footnote(c, d.Events.Take(MaxEvents).Any(e => e.Approximate && e.CurrentScore is not null));
         if (d.Events.Count > MaxEvents)
         {
             c.MarkupLine($"[grey]… and {d.Events.Count - MaxEvents} more (use --format json or markdown for all).[/]");

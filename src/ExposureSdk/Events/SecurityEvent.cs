@@ -66,6 +66,7 @@ public sealed class SecurityEvent
     /// <param name="weight">The metric's weight today.</param>
     /// <param name="initiativeEffects">The drop's effect on each initiative that contains the metric; none if <see langword="null"/>.</param>
     /// <param name="causes">What caused the drop, or <see langword="null"/> when unknown.</param>
+    /// <param name="isApproximate">Whether the metric's score today is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentException"><paramref name="metricId"/> is the default (empty) value or <paramref name="metricName"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="metricName"/> is <see langword="null"/> or <paramref name="initiativeEffects"/> holds <see langword="null"/>.</exception>
@@ -78,7 +79,8 @@ public sealed class SecurityEvent
         double currentScore,
         MetricWeight weight,
         IReadOnlyList<InitiativeEffect>? initiativeEffects = null,
-        MetricScoreDropCauses? causes = null)
+        MetricScoreDropCauses? causes = null,
+        bool isApproximate = false)
     {
         CardChecks.Id(metricId, nameof(metricId));
         ArgumentException.ThrowIfNullOrWhiteSpace(metricName);
@@ -89,7 +91,7 @@ public sealed class SecurityEvent
             throw new ArgumentOutOfRangeException(nameof(weight), weight, "Not a defined MetricWeight.");
         }
 
-        return new(SecurityEventKind.MetricScoreDrop, date, metricId, null, metricName, previousScore, currentScore, weight, [.. CardChecks.NoNulls(initiativeEffects, nameof(initiativeEffects))], causes, null);
+        return new(SecurityEventKind.MetricScoreDrop, date, metricId, null, metricName, previousScore, currentScore, weight, [.. CardChecks.NoNulls(initiativeEffects, nameof(initiativeEffects))], causes, null) { IsApproximate = isApproximate };
     }
 
     /// <summary>Creates an <see cref="SecurityEventKind.InitiativeScoreDrop"/> event: an initiative's score fell since the baseline.</summary>
@@ -99,6 +101,7 @@ public sealed class SecurityEvent
     /// <param name="previousScore">The baseline's score in percent (0–100).</param>
     /// <param name="currentScore">Today's score in percent (0–100); <see cref="Drop"/> = previous − current.</param>
     /// <param name="causes">What caused the drop, or <see langword="null"/> when unknown.</param>
+    /// <param name="isApproximate">Whether the initiative's score today is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value or <paramref name="initiativeName"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="initiativeName"/> is <see langword="null"/>.</exception>
@@ -109,13 +112,14 @@ public sealed class SecurityEvent
         string initiativeName,
         double previousScore,
         double currentScore,
-        InitiativeScoreDropCauses? causes = null)
+        InitiativeScoreDropCauses? causes = null,
+        bool isApproximate = false)
     {
         CardChecks.Id(initiativeId, nameof(initiativeId));
         ArgumentException.ThrowIfNullOrWhiteSpace(initiativeName);
         CardChecks.Score(previousScore, nameof(previousScore));
         CardChecks.Score(currentScore, nameof(currentScore));
-        return new(SecurityEventKind.InitiativeScoreDrop, date, null, initiativeId, initiativeName, previousScore, currentScore, null, [], null, causes);
+        return new(SecurityEventKind.InitiativeScoreDrop, date, null, initiativeId, initiativeName, previousScore, currentScore, null, [], null, causes) { IsApproximate = isApproximate };
     }
 
     /// <summary>Creates a <see cref="SecurityEventKind.NewInitiative"/> event: an initiative that the baseline did not have.</summary>
@@ -123,29 +127,30 @@ public sealed class SecurityEvent
     /// <param name="initiativeId">The initiative.</param>
     /// <param name="initiativeName">Its display name.</param>
     /// <param name="currentScore">Its score today in percent (0–100), or <see langword="null"/> when it has none.</param>
+    /// <param name="isApproximate">Whether the initiative's score is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <returns>The event (no previous score, no drop).</returns>
     /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value or <paramref name="initiativeName"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="initiativeName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="currentScore"/> is outside 0–100.</exception>
-    public static SecurityEvent NewInitiative(DateTimeOffset date, InitiativeId initiativeId, string initiativeName, double? currentScore)
+    public static SecurityEvent NewInitiative(DateTimeOffset date, InitiativeId initiativeId, string initiativeName, double? currentScore, bool isApproximate = false)
     {
         CardChecks.Id(initiativeId, nameof(initiativeId));
         ArgumentException.ThrowIfNullOrWhiteSpace(initiativeName);
         CardChecks.Score(currentScore, nameof(currentScore));
-        return new(SecurityEventKind.NewInitiative, date, null, initiativeId, initiativeName, null, currentScore, null, [], null, null);
+        return new(SecurityEventKind.NewInitiative, date, null, initiativeId, initiativeName, null, currentScore, null, [], null, null) { IsApproximate = isApproximate };
     }
 
     /// <summary>The detector's trusted path: the arguments come from valid score cards and the effects array is its own (never shared).</summary>
     internal static SecurityEvent TrustedMetricScoreDrop(DateTimeOffset date, ScoreCardMetric metric, double previousScore, double currentScore, InitiativeEffect[] initiativeEffects, MetricScoreDropCauses causes)
-        => new(SecurityEventKind.MetricScoreDrop, date, metric.Id, null, metric.Name, previousScore, currentScore, metric.Weight, initiativeEffects, causes, null);
+        => new(SecurityEventKind.MetricScoreDrop, date, metric.Id, null, metric.Name, previousScore, currentScore, metric.Weight, initiativeEffects, causes, null) { IsApproximate = metric.IsApproximate };
 
     /// <summary>The detector's trusted path for an initiative drop.</summary>
     internal static SecurityEvent TrustedInitiativeScoreDrop(DateTimeOffset date, ScoreCardInitiative initiative, double previousScore, double currentScore, InitiativeScoreDropCauses causes)
-        => new(SecurityEventKind.InitiativeScoreDrop, date, null, initiative.Id, initiative.Name, previousScore, currentScore, null, [], null, causes);
+        => new(SecurityEventKind.InitiativeScoreDrop, date, null, initiative.Id, initiative.Name, previousScore, currentScore, null, [], null, causes) { IsApproximate = initiative.IsApproximate };
 
     /// <summary>The detector's trusted path for a new initiative.</summary>
     internal static SecurityEvent TrustedNewInitiative(DateTimeOffset date, ScoreCardInitiative initiative)
-        => new(SecurityEventKind.NewInitiative, date, null, initiative.Id, initiative.Name, null, initiative.Score, null, [], null, null);
+        => new(SecurityEventKind.NewInitiative, date, null, initiative.Id, initiative.Name, null, initiative.Score, null, [], null, null) { IsApproximate = initiative.IsApproximate };
 
     /// <summary>The kind.</summary>
     public SecurityEventKind Kind { get; }
@@ -188,6 +193,13 @@ public sealed class SecurityEvent
 
     /// <summary>For an initiative drop, what caused it; otherwise <see langword="null"/>.</summary>
     public InitiativeScoreDropCauses? InitiativeCauses { get; }
+
+    /// <summary>
+    /// Whether the subject's current score is approximate (rules §3: its metric sums counts that can count one
+    /// asset more than once), so the drop is measured on an approximation. Events stored before this mark
+    /// existed read as <see langword="false"/>.
+    /// </summary>
+    public bool IsApproximate { get; private init; }
 }
 
 internal static class EventLists

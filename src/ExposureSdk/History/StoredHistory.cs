@@ -56,6 +56,10 @@ internal sealed class StoredMetric
     public string[]? InitiativeIds { get; init; }
 
     public string[]? TopAffectedAssetIds { get; init; }
+
+    /// <summary>Written only when true (an addition to format version 1: older cards read as exact).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Approximate { get; init; }
 }
 
 /// <summary>A stored initiative of a card.</summary>
@@ -76,6 +80,10 @@ internal sealed class StoredInitiative
     public string[]? RecommendationIds { get; init; }
 
     public double? TargetScore { get; init; }
+
+    /// <summary>Written only when true (an addition to format version 1: older cards read as exact).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Approximate { get; init; }
 }
 
 /// <summary>A stored metric membership of an initiative.</summary>
@@ -109,6 +117,10 @@ internal sealed class StoredEvent
     public double? Drop { get; init; }
 
     public MetricWeight? Weight { get; init; }
+
+    /// <summary>Written only when true (an addition to format version 1: older events read as exact).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Approximate { get; init; }
 
     public StoredInitiativeEffect[]? InitiativeEffects { get; init; }
 

@@ -26,6 +26,7 @@ internal static class StoredMapping
             RecommendationIds = Texts(m.RecommendationIds, r => r.Value),
             InitiativeIds = Texts(m.InitiativeIds, i => i.Value),
             TopAffectedAssetIds = Texts(m.TopAffectedAssetIds, a => a.Value),
+            Approximate = m.IsApproximate ? true : null,
         })],
         Initiatives = [.. card.Initiatives.Select(i => new StoredInitiative
         {
@@ -37,6 +38,7 @@ internal static class StoredMapping
             Metrics = [.. i.Metrics.Select(x => new StoredInitiativeMetric { MetricId = x.MetricId.Value, Weight = x.Weight, NumericWeight = x.NumericWeight })],
             RecommendationIds = Texts(i.RecommendationIds, r => r.Value),
             TargetScore = i.TargetScore,
+            Approximate = i.IsApproximate ? true : null,
         })],
         Origin = card.Origin,
     };
@@ -57,7 +59,8 @@ internal static class StoredMapping
             m.StaleReason,
             Ids(m.RecommendationIds, "recommendationIds", RecommendationId.From),
             Ids(m.InitiativeIds, "initiativeIds", InitiativeId.From),
-            Ids(m.TopAffectedAssetIds, "topAffectedAssetIds", AssetId.From)))],
+            Ids(m.TopAffectedAssetIds, "topAffectedAssetIds", AssetId.From),
+            m.Approximate ?? false))],
         [.. Items(s.Initiatives, "initiatives").Select(i => new ScoreCardInitiative(
             i.Id,
             i.Name,
@@ -66,7 +69,8 @@ internal static class StoredMapping
             i.StaleReason,
             [.. Items(i.Metrics, "metrics").Select(x => new ScoreCardInitiativeMetric(x.MetricId, x.Weight, x.NumericWeight))],
             Ids(i.RecommendationIds, "recommendationIds", RecommendationId.From),
-            i.TargetScore))],
+            i.TargetScore,
+            i.Approximate ?? false))],
         s.Origin);
 
     // The stored causes keep one shape for both subjects (format version 1): a metric drop writes empty
@@ -82,6 +86,7 @@ internal static class StoredMapping
         CurrentScore = e.CurrentScore,
         Drop = e.Drop,
         Weight = e.Weight,
+        Approximate = e.IsApproximate ? true : null,
         InitiativeEffects = [.. e.InitiativeEffects.Select(x => new StoredInitiativeEffect { InitiativeId = x.InitiativeId.Value, Effect = x.Effect, WeightSum = x.WeightSum })],
         Causes = e.MetricCauses is { } m
             ? new StoredCauses
@@ -140,7 +145,8 @@ internal static class StoredMapping
                         Required(c.ScopeDelta, "scopeDelta"),
                         Ids(c.RecommendationsAdded, "recommendationsAdded", RecommendationId.From),
                         Ids(c.RecommendationsRemoved, "recommendationsRemoved", RecommendationId.From),
-                        weights.Length == 0 ? null : ToWeightChange(weights[0])));
+                        weights.Length == 0 ? null : ToWeightChange(weights[0])),
+                    s.Approximate ?? false);
             case SecurityEventKind.InitiativeScoreDrop:
                 return SecurityEvent.InitiativeScoreDrop(
                     s.Date,
@@ -154,9 +160,10 @@ internal static class StoredMapping
                         Ids(c.MetricsAdded, "metricsAdded", MetricId.From),
                         Ids(c.MetricsRemoved, "metricsRemoved", MetricId.From),
                         [.. Items(c.WeightChanges, "weightChanges").Select(ToWeightChange)],
-                        [.. Items(c.MetricScoreChanges, "metricScoreChanges").Select(x => new MetricScoreChange(x.MetricId, x.PreviousScore, x.CurrentScore))]));
+                        [.. Items(c.MetricScoreChanges, "metricScoreChanges").Select(x => new MetricScoreChange(x.MetricId, x.PreviousScore, x.CurrentScore))]),
+                    s.Approximate ?? false);
             case SecurityEventKind.NewInitiative:
-                return SecurityEvent.NewInitiative(s.Date, s.SubjectId, s.SubjectName, s.CurrentScore);
+                return SecurityEvent.NewInitiative(s.Date, s.SubjectId, s.SubjectName, s.CurrentScore, s.Approximate ?? false);
             default:
                 throw new ArgumentException($"Unknown event kind '{s.Kind}'.");
         }

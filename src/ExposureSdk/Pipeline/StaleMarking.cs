@@ -76,7 +76,7 @@ internal static class StaleMarking
         {
             var initiatives = card.Initiatives
                 .Select(i => initiativeReasons.TryGetValue(i.Id, out var reasons) && i.Availability != ScoreAvailability.Stale
-                    ? new ScoreCardInitiative(i.Id, i.Name, i.Score, ScoreAvailability.Stale, string.Join(" ", reasons), i.Metrics, i.RecommendationIds, i.TargetScore)
+                    ? new ScoreCardInitiative(i.Id, i.Name, i.Score, ScoreAvailability.Stale, string.Join(" ", reasons), i.Metrics, i.RecommendationIds, i.TargetScore, i.IsApproximate)
                     : i)
                 .ToArray();
             card = card.WithInitiatives(initiatives);

@@ -110,7 +110,8 @@ public sealed class ScoreCard
                 null,
                 m.RecommendationIds,
                 m.InitiativeIds,
-                m.TopAffectedAssetIds);
+                m.TopAffectedAssetIds,
+                m.IsApproximate);
         }
 
         var initiatives = new ScoreCardInitiative[report.Initiatives.Count];
@@ -125,7 +126,8 @@ public sealed class ScoreCard
                 null,
                 x.Metrics.Select(c => new ScoreCardInitiativeMetric(c.MetricId, c.Weight, c.NumericWeight)).ToArray(),
                 x.RecommendationIds,
-                x.TargetScore);
+                x.TargetScore,
+                x.IsApproximate);
         }
 
         return new ScoreCard(report.TenantId, report.AsOf, report.SecureScore.Percentage, metrics, initiatives);

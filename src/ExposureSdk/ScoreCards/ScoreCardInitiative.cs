@@ -12,6 +12,7 @@ public sealed class ScoreCardInitiative
     /// <param name="metrics">Its metrics and their weights.</param>
     /// <param name="recommendationIds">The recommendations it lists directly.</param>
     /// <param name="targetScore">The user-set target (0–100), if any.</param>
+    /// <param name="isApproximate">Whether the score is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty, a metric is listed twice, or a list holds a default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–100 or the availability is not defined.</exception>
     public ScoreCardInitiative(
@@ -22,8 +23,10 @@ public sealed class ScoreCardInitiative
         string? staleReason,
         IReadOnlyList<ScoreCardInitiativeMetric>? metrics,
         IReadOnlyList<RecommendationId>? recommendationIds,
-        double? targetScore)
+        double? targetScore,
+        bool isApproximate = false)
     {
+        IsApproximate = isApproximate;
         CardChecks.Id(id, nameof(id));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Id = id;
@@ -74,6 +77,12 @@ public sealed class ScoreCardInitiative
     /// <summary>The user-set target, if any.</summary>
     public double? TargetScore { get; }
 
+    /// <summary>
+    /// Whether the score is approximate (rules §3): an approximate metric counts toward it. Cards stored
+    /// before this mark existed read as <see langword="false"/>.
+    /// </summary>
+    public bool IsApproximate { get; }
+
     internal ScoreCardInitiative WithAvailability(ScoreAvailability availability, string? reason) =>
-        new(Id, Name, Score, availability, reason, MetricArray, RecommendationIdArray, TargetScore);
+        new(Id, Name, Score, availability, reason, MetricArray, RecommendationIdArray, TargetScore, IsApproximate);
 }

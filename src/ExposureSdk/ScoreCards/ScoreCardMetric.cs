@@ -16,6 +16,7 @@ public sealed class ScoreCardMetric
     /// <param name="recommendationIds">Member recommendation ids.</param>
     /// <param name="initiativeIds">Ids of the initiatives that contain it.</param>
     /// <param name="topAffectedAssetIds">The first affected asset ids in ordinal order (at most 100 kept).</param>
+    /// <param name="isApproximate">Whether the score is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty, or a list holds a default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number or enum value is out of range.</exception>
     public ScoreCardMetric(
@@ -30,8 +31,10 @@ public sealed class ScoreCardMetric
         string? staleReason,
         IReadOnlyList<RecommendationId>? recommendationIds,
         IReadOnlyList<InitiativeId>? initiativeIds,
-        IReadOnlyList<AssetId>? topAffectedAssetIds)
+        IReadOnlyList<AssetId>? topAffectedAssetIds,
+        bool isApproximate = false)
     {
+        IsApproximate = isApproximate;
         CardChecks.Id(id, nameof(id));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (!Enum.IsDefined(weight))
@@ -109,6 +112,13 @@ public sealed class ScoreCardMetric
     /// <summary>The array behind <see cref="TopAffectedAssetIds"/> (never written).</summary>
     internal AssetId[] TopAffectedAssetIdArray { get; }
 
+    /// <summary>
+    /// Whether the score is approximate (rules §3): its scope and affected counts are sums that can count
+    /// one asset more than once (several count-only recommendations, or counts mixed with per-asset results).
+    /// Cards stored before this mark existed read as <see langword="false"/>.
+    /// </summary>
+    public bool IsApproximate { get; }
+
     internal ScoreCardMetric WithAvailability(ScoreAvailability availability, string? reason) =>
-        new(Id, Name, Weight, NumericWeight, Score, Affected, Scope, availability, reason, RecommendationIdArray, InitiativeIdArray, TopAffectedAssetIdArray);
+        new(Id, Name, Weight, NumericWeight, Score, Affected, Scope, availability, reason, RecommendationIdArray, InitiativeIdArray, TopAffectedAssetIdArray, IsApproximate);
 }
