@@ -54,8 +54,18 @@ public sealed class OcsfSourceProvider : ExposureSourceProvider
     /// <param name="context">The pull's context.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The batch of today's recommendations, assets and assessments.</returns>
+    /// <remarks>
+    /// The pull reports its coverage (<see cref="SourcePullContext.ReportCoverage"/>): Active when every file
+    /// was read; Limited when some could not be, with a detail naming each such file, its record and field,
+    /// and a warning for each; one <see cref="SourceCoveragePart"/> per file (its name, Active or Failed). The
+    /// read's own warnings are reported too.
+    /// </remarks>
     protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
-        => SourceBatch.FromSnapshot((await _source.LoadAsync(cancellationToken).ConfigureAwait(false)).Today);
+    {
+        var set = await _source.LoadAsync(cancellationToken).ConfigureAwait(false);
+        ScanCoverage.Report(context, set.Report, Name);
+        return SourceBatch.FromSnapshot(set.Today);
+    }
 
     /// <inheritdoc/>
     protected override async IAsyncEnumerable<SourceHistoryDay> GetHistoryCoreAsync([EnumeratorCancellation] CancellationToken cancellationToken)
