@@ -50,7 +50,7 @@ internal sealed class TenantAnalysis
     public static TenantAnalysis Run(TenantInput input, ScoreDropOptions options)
     {
         var reports = input.History.Select(s => ExposureScorer.Score(s)).ToList();
-        var cards = reports.Select(ScoreCard.FromReport).ToList();
+        var cards = (input.EarlierCards ?? []).Concat(reports.Select(ScoreCard.FromReport)).ToList();
         var current = cards[^1];
         var explicitPrevious = input.Previous is not null && input.History.Count == 2;
 

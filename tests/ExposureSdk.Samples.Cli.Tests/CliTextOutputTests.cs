@@ -12,7 +12,7 @@ public sealed class CliTextOutputTests
         var lines = run.Stdout.ReplaceLineEndings("\n").Split('\n');
         lines[0].Should().StartWith("# Exposure dashboard: contoso-demo");
         lines.Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Should().Equal(
-            "## Initiatives", "## Top metrics by score impact", "## Recommendations", "## Recent events (7 days)");
+            "## Sources", "## Initiatives", "## Top metrics by score impact", "## Recommendations", "## Recent events (7 days)");
         AssertTablesWellFormed(lines);
         run.Stdout.Should().NotContain("\u001b[", "markdown carries no terminal escape codes");
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ExposureSdk.Events;
 using ExposureSdk.Samples.Cli.Inputs;
 using ExposureSdk.Samples.Cli.Output;
+using ExposureSdk.Samples.Cli.Sources;
 using Spectre.Console;
 
 namespace ExposureSdk.Samples.Cli.Commands;
@@ -20,20 +21,25 @@ internal static class CliCommands
         var demo = new Option<bool>("--demo") { Description = "Use the built-in demo tenant (the default when no snapshot is given).", Recursive = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the demo tenant.", DefaultValueFactory = _ => Demo.DemoTenantOptions.DefaultSeed, Recursive = true };
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "table", Recursive = true };
-        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        format.AcceptOnlyFromAmong("table", "json", "markdown", ExportCommand.Ocsf);
         var threshold = new Option<double>("--threshold") { Description = "Score drop, in percentage points, that raises an event (inclusive).", DefaultValueFactory = _ => ScoreDropOptions.DefaultThresholdPoints, HelpName = "POINTS", Recursive = true };
         var failOnDrop = new Option<bool>("--fail-on-drop") { Description = "Exit with code 3 when at least one metric or initiative score drop was found (a CI gate).", Recursive = true };
-        var source = new Option<string?>("--source") { Description = "Where the data comes from: demo (default), file (with --snapshot) or graph (Microsoft Graph Secure Score).", Recursive = true };
-        source.AcceptOnlyFromAmong("demo", "file", "graph");
+        var sources = new SourceOptions();
+        var source = sources.Source;
         var graphBaseUrl = new Option<string>("--graph-base-url") { Description = "Microsoft Graph base URL (national clouds: graph.microsoft.us, dod-graph.microsoft.us, microsoftgraph.chinacloudapi.cn).", DefaultValueFactory = _ => GraphInput.DefaultBaseUrl, HelpName = "URL", Recursive = true };
         var tokenEnv = new Option<string?>("--access-token-env") { Description = "With --auth token-env (the default when given alone): name of the environment variable that holds the Graph access token (SecurityEvents.Read.All).", HelpName = "NAME", Recursive = true };
         var auth = new Option<string?>("--auth") { Description = "How --source graph authenticates: azure-cli (az login), environment (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET), managed-identity, or token-env (--access-token-env).", HelpName = "MODE", Recursive = true };
         auth.AcceptOnlyFromAmong([.. GraphAuthentication.Modes]);
 
-        var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv, auth);
+        var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop, sources, graphBaseUrl, tokenEnv, auth);
 
         var root = new RootCommand("ExposureSdk command-line sample: an exposure dashboard over the demo tenant or snapshot documents.");
         foreach (var option in new Option[] { snapshot, previous, demo, seed, format, threshold, failOnDrop, source, graphBaseUrl, tokenEnv, auth })
+        {
+            root.Options.Add(option);
+        }
+
+        foreach (var option in sources.SourceSpecific)
         {
             root.Options.Add(option);
         }
@@ -42,6 +48,7 @@ internal static class CliCommands
         root.Subcommands.Add(Events(context, common));
         root.Subcommands.Add(Explain(context, common));
         root.Subcommands.Add(Plan(context, common));
+        root.Subcommands.Add(ExportCommand.Build(context, common.Format, (parse, cancellationToken) => LoadAsync(context, common.Read(parse, export: true), requirePrevious: false, cancellationToken)));
         return root;
     }
 
@@ -149,15 +156,23 @@ internal static class CliCommands
 
     private static async Task<TenantInput> LoadAsync(CliContext context, Settings settings, bool requirePrevious, CancellationToken cancellationToken)
     {
+        if (settings.Selection is { } selection)
+        {
+            // Several sources: one refresh of the SDK's pipeline; each source's own history gives the earlier days.
+            return await SourcesInput.LoadAsync(selection, settings.HistoryNeeded, message => context.Stderr.WriteLine(SafeText.Plain(message)), cancellationToken);
+        }
+
         if (settings.Graph is { } graph)
         {
             // Graph keeps up to 90 days of Secure Score history: "yesterday" comes from it (events compares with it).
-            return await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(SafeText.Plain(message)), cancellationToken);
+            var input = await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(SafeText.Plain(message)), cancellationToken);
+            return input with { Sources = [SingleSource.Graph(input)] };
         }
 
         if (settings.SnapshotPath is null)
         {
-            return TenantInput.FromDemo(settings.Seed);
+            var demo = TenantInput.FromDemo(settings.Seed);
+            return demo with { Sources = [SingleSource.Demo(demo)] };
         }
 
         if (requirePrevious && settings.PreviousPath is null)
@@ -165,7 +180,8 @@ internal static class CliCommands
             throw new InputException("events: --previous FILE is required with --snapshot FILE (or use --demo).");
         }
 
-        return await TenantInput.FromFilesAsync(settings.SnapshotPath, settings.PreviousPath, cancellationToken);
+        var files = await TenantInput.FromFilesAsync(settings.SnapshotPath, settings.PreviousPath, cancellationToken);
+        return files with { Sources = [SingleSource.File(files)] };
     }
 
     private static int Gate(Settings settings, TenantAnalysis analysis) =>
@@ -215,13 +231,28 @@ internal static class CliCommands
 
     private sealed record CommonOptions(
         Option<string?> Snapshot, Option<string?> Previous, Option<bool> Demo, Option<int> Seed, Option<string> Format, Option<double> Threshold, Option<bool> FailOnDrop,
-        Option<string?> Source, Option<string> GraphBaseUrl, Option<string?> TokenEnvironmentVariable, Option<string?> Auth)
+        SourceOptions Sources, Option<string> GraphBaseUrl, Option<string?> TokenEnvironmentVariable, Option<string?> Auth)
     {
-        public Settings Read(ParseResult parse)
+        public Settings Read(ParseResult parse, bool export = false)
         {
             var snapshot = parse.GetValue(Snapshot);
             var previous = parse.GetValue(Previous);
-            var source = parse.GetValue(Source);
+            var format = parse.GetValue(Format) ?? "table";
+            if (export != (format == ExportCommand.Ocsf) && !(export && parse.GetResult(Format) is null or { Implicit: true }))
+            {
+                throw new InputException(export
+                    ? $"export: --format {format} is not an export format; use --format ocsf."
+                    : "--format ocsf goes with the export command (export --format ocsf [--output FILE]).");
+            }
+
+            var sources = Sources.ReadSources(parse);
+            var source = sources.Count == 1 ? sources[0] : null;
+            if (sources.Count > 1 || sources.Any(s => s is SourceOptions.DefenderForCloud or SourceOptions.Ocsf or SourceOptions.Maester))
+            {
+                return ReadSeveral(parse, sources, snapshot, previous, format);
+            }
+
+            Sources.Read(parse, sources, graph: null, auth: null, snapshot, parse.GetValue(Seed)); // refuses an option given without its source
             GraphSettings? graph = null;
             if (source == "graph")
             {
@@ -252,8 +283,41 @@ internal static class CliCommands
                 throw new InputException("--previous needs --snapshot FILE as well.");
             }
 
-            var threshold = parse.GetValue(Threshold);
-            var options = new ScoreDropOptions { ThresholdPoints = threshold };
+            return new Settings(snapshot, previous, parse.GetValue(Seed), format, ReadDropOptions(parse), parse.GetValue(FailOnDrop), HistoryNeeded: true, graph);
+        }
+
+        /// <summary>Several sources, or one read through the pipeline: contracts §2 "Sources".</summary>
+        private Settings ReadSeveral(ParseResult parse, IReadOnlyList<string> sources, string? snapshot, string? previous, string format)
+        {
+            if (previous is not null)
+            {
+                throw new InputException("--previous goes with --snapshot FILE alone; with several sources, each source's own history gives the earlier days.");
+            }
+
+            if (snapshot is not null && !sources.Contains(SourceOptions.File))
+            {
+                throw new InputException("--snapshot goes with --source file.");
+            }
+
+            if (parse.GetValue(Demo) && !sources.Contains(SourceOptions.Demo))
+            {
+                throw new InputException("--demo cannot be combined with other sources; use --source demo.");
+            }
+
+            GraphSourceSettings? graph = null;
+            if (sources.Contains(SourceOptions.Graph))
+            {
+                var authentication = GraphAuthentication.Parse(parse.GetValue(Auth), parse.GetValue(TokenEnvironmentVariable));
+                graph = new GraphSourceSettings(parse.GetValue(GraphBaseUrl) ?? GraphInput.DefaultBaseUrl, authentication);
+            }
+
+            var selection = Sources.Read(parse, sources, graph, parse.GetValue(Auth), snapshot, parse.GetValue(Seed));
+            return new Settings(null, null, parse.GetValue(Seed), format, ReadDropOptions(parse), parse.GetValue(FailOnDrop), HistoryNeeded: true, Selection: selection);
+        }
+
+        private ScoreDropOptions ReadDropOptions(ParseResult parse)
+        {
+            var options = new ScoreDropOptions { ThresholdPoints = parse.GetValue(Threshold) };
             var failures = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
             if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), failures, validateAllProperties: true))
             {
@@ -261,11 +325,11 @@ internal static class CliCommands
                 throw new InputException($"--threshold: {string.Join(" ", failures.Select(f => f.ErrorMessage))}");
             }
 
-            return new Settings(snapshot, previous, parse.GetValue(Seed), parse.GetValue(Format) ?? "table", options, parse.GetValue(FailOnDrop), HistoryNeeded: true, graph);
+            return options;
         }
     }
 
     private sealed record GraphSettings(string BaseUrl, GraphAuthentication Authentication);
 
-    private sealed record Settings(string? SnapshotPath, string? PreviousPath, int Seed, string Format, ScoreDropOptions DropOptions, bool FailOnDrop, bool HistoryNeeded, GraphSettings? Graph = null);
+    private sealed record Settings(string? SnapshotPath, string? PreviousPath, int Seed, string Format, ScoreDropOptions DropOptions, bool FailOnDrop, bool HistoryNeeded, GraphSettings? Graph = null, SourceSelection? Selection = null);
 }

@@ -8,7 +8,15 @@ namespace ExposureSdk.Samples.Cli.Inputs;
 /// <param name="Current">The snapshot to score.</param>
 /// <param name="Previous">The snapshot to compare with for events, if any.</param>
 /// <param name="History">Snapshots oldest first, ending with <paramref name="Current"/>: the last 14 days for the demo tenant, or the previous and current files.</param>
-internal sealed record TenantInput(string Source, ExposureSnapshot Current, ExposureSnapshot? Previous, IReadOnlyList<ExposureSnapshot> History)
+/// <param name="EarlierCards">Score cards of earlier days rebuilt by the refresh pipeline from the sources' own history (several sources), oldest first; they come before <paramref name="History"/>.</param>
+/// <param name="Sources">One report per source (contracts §2 <c>sources</c>); null when the command derives it from the snapshot.</param>
+internal sealed record TenantInput(
+    string Source,
+    ExposureSnapshot Current,
+    ExposureSnapshot? Previous,
+    IReadOnlyList<ExposureSnapshot> History,
+    IReadOnlyList<ExposureSdk.ScoreCards.ScoreCard>? EarlierCards = null,
+    IReadOnlyList<Sources.SourceReport>? Sources = null)
 {
     /// <summary>The number of daily snapshots the dashboard scores for trends (today and the 13 days before it).</summary>
     public const int TrendDays = 14;

@@ -62,8 +62,21 @@ internal static class DashboardModel
             [.. events.Select(ToJson)],
             analysis.Input.Source,
             analysis.Options.ThresholdPoints,
-            previous);
+            previous,
+            [.. (analysis.Input.Sources ?? []).Select(ToJson)]);
     }
+
+    /// <summary>Converts a source's report to its JSON form (contracts §2 <c>sources</c>).</summary>
+    public static SourceJson ToJson(Sources.SourceReport s) =>
+        new(
+            s.Name,
+            s.Status.ToString(),
+            s.Detail,
+            s.Recommendations,
+            s.Assets,
+            s.Assessments,
+            s.Score is { } p ? new SecureScoreJson(p.AchievedPoints, p.MaxPoints, p.Percentage) : null,
+            [.. s.Parts.Select(p => new SourcePartJson(p.Name, p.Status.ToString(), p.Detail))]);
 
     /// <summary>Converts an event to its JSON form.</summary>
     public static EventJson ToJson(SecurityEvent e) =>

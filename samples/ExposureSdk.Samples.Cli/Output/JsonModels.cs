@@ -17,7 +17,21 @@ internal sealed record DashboardJson(
     IReadOnlyList<EventJson> Events,
     string Source,
     double ThresholdPoints,
-    DateTimeOffset? PreviousAsOf);
+    DateTimeOffset? PreviousAsOf,
+    IReadOnlyList<SourceJson> Sources);
+
+// contracts §2 "sources" (second edition, additive): one entry per source.
+internal sealed record SourceJson(
+    string Name,
+    string Status,
+    string Detail,
+    long Recommendations,
+    long Assets,
+    long Assessments,
+    SecureScoreJson? Score,
+    IReadOnlyList<SourcePartJson> Parts);
+
+internal sealed record SourcePartJson(string Name, string Status, string Detail);
 
 internal sealed record SecureScoreJson(double AchievedPoints, double MaxPoints, double? Percentage);
 

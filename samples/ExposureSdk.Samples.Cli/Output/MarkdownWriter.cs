@@ -14,6 +14,7 @@ internal static class MarkdownWriter
         o.WriteLine();
         o.WriteLine($"As of {Display.Instant(d.AsOf)} · source: {SafeText.Markdown(d.Source)} · Secure Score **{Display.Score(d.SecureScore.Percentage)}%** ({d.SecureScore.AchievedPoints.ToString("0.##", CultureInfo.InvariantCulture)} of {d.SecureScore.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture)} points)");
         o.WriteLine();
+        SourcesWriter.Markdown(o, d.Sources);
         o.WriteLine("## Initiatives");
         o.WriteLine();
         o.WriteLine("| Initiative | Score | Target | 24 h | 14-day trend |");

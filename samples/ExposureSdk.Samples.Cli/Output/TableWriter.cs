@@ -17,6 +17,7 @@ internal static class TableWriter
         c.Write(new Rule($"[bold]Exposure dashboard[/] · {E(d.TenantId)}").LeftJustified());
         c.MarkupLine($"As of [bold]{E(Display.Instant(d.AsOf))}[/] · source: {E(d.Source)}");
         c.MarkupLine($"Secure Score [bold]{Display.Score(d.SecureScore.Percentage)}%[/] ({d.SecureScore.AchievedPoints.ToString("0.##", CultureInfo.InvariantCulture)} of {d.SecureScore.MaxPoints.ToString("0.##", CultureInfo.InvariantCulture)} points)");
+        SourcesWriter.Table(c, d.Sources);
         c.WriteLine();
 
         var initiatives = NewTable("Initiatives (★ favorites first)", "Initiative", "Score>", "Target>", "24 h>", "14-day trend");
