@@ -28,7 +28,7 @@ internal static class CliCommands
         var source = sources.Source;
         var graphBaseUrl = new Option<string>("--graph-base-url") { Description = "Microsoft Graph base URL (national clouds: graph.microsoft.us, dod-graph.microsoft.us, microsoftgraph.chinacloudapi.cn).", DefaultValueFactory = _ => GraphInput.DefaultBaseUrl, HelpName = "URL", Recursive = true };
         var tokenEnv = new Option<string?>("--access-token-env") { Description = "With --auth token-env (the default when given alone): name of the environment variable that holds the Graph access token (SecurityEvents.Read.All).", HelpName = "NAME", Recursive = true };
-        var auth = new Option<string?>("--auth") { Description = "How --source graph authenticates: azure-cli (az login), environment (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET), managed-identity, or token-env (--access-token-env).", HelpName = "MODE", Recursive = true };
+        var auth = new Option<string?>("--auth") { Description = "How --source graph and --source defender-for-cloud authenticate: azure-cli (az login), environment (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET), managed-identity, or token-env (--access-token-env).", HelpName = "MODE", Recursive = true };
         auth.AcceptOnlyFromAmong([.. GraphAuthentication.Modes]);
 
         var common = new CommonOptions(snapshot, previous, demo, seed, format, threshold, failOnDrop, sources, graphBaseUrl, tokenEnv, auth);
