@@ -3,12 +3,17 @@ using static ExposureSdk.Events.EventLists;
 
 namespace ExposureSdk.Events;
 
-/// <summary>A metric drop's weighted effect on one initiative that contains the metric: drop × w / Σw.</summary>
+/// <summary>
+/// A metric drop's effect on one initiative that contains the metric (domain rules §4, Decision revised): the
+/// initiative's score today with that one metric put back to its baseline ("yesterday's") score and availability,
+/// minus its score today. With unchanged weights and availability this equals drop × w / Σw; when another metric
+/// of the initiative became unavailable the same day, Σw is today's.
+/// </summary>
 public sealed class InitiativeEffect
 {
     /// <summary>Creates an effect.</summary>
     /// <param name="initiativeId">The initiative.</param>
-    /// <param name="effect">The drop's effect on the initiative in points: drop × w / Σw.</param>
+    /// <param name="effect">The counterfactual effect in points: the initiative's score with the metric put back, minus its score today.</param>
     /// <param name="weightSum">Σw of the initiative's available metrics with weight greater than 0, today.</param>
     /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value.</exception>
     public InitiativeEffect(InitiativeId initiativeId, double effect, double weightSum)
@@ -21,10 +26,10 @@ public sealed class InitiativeEffect
     /// <summary>The initiative.</summary>
     public InitiativeId InitiativeId { get; }
 
-    /// <summary>The effect in points: drop × w / Σw.</summary>
+    /// <summary>The effect in points: the initiative's score today with the metric put back to its baseline score and availability, minus its score today (positive for a drop).</summary>
     public double Effect { get; }
 
-    /// <summary>Σw of the initiative today.</summary>
+    /// <summary>Σw of the initiative's available metrics with weight greater than 0, today.</summary>
     public double WeightSum { get; }
 }
 

@@ -13,10 +13,13 @@ namespace ExposureSdk.Events;
 /// <item>No false alarms: no event when there is no baseline, when a subject is not on the baseline, or
 /// when its score is Unavailable or Stale on either card.</item>
 /// </list>
-/// Events are ordered by kind, then ordinal subject id. A metric drop's initiative effects
-/// (drop × w / Σw) cover the initiatives listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/>
-/// (as <c>ScoreCard.FromReport</c> fills them), with Σw over the initiative's available metrics with
-/// w &gt; 0 on today's card, summed in ordinal metric order as the engine does.
+/// Events are ordered by kind, then ordinal subject id. A metric drop's initiative effects cover the
+/// initiatives listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/> (as <c>ScoreCard.FromReport</c>
+/// fills them) that contain it with w &gt; 0. Each effect is counterfactual (domain rules §4, Decision revised):
+/// the initiative's score today with that one metric put back to its baseline score and availability, minus
+/// its score today, both Σ(w × p) / Σw over today's available members with w &gt; 0, summed in ordinal metric
+/// order as the engine does. With unchanged weights and availability this equals drop × w / Σw; it stays right
+/// when another metric of the initiative became unavailable the same day.
 /// </remarks>
 public static class ScoreDropDetector
 {
@@ -41,7 +44,6 @@ public static class ScoreDropDetector
         // The work per series is one id comparison and two score checks; effects and causes are computed
         // for events only, each initiative's Σw at most once.
         var events = new List<SecurityEvent>();
-        double[]? weightSums = null;
         var ids = current.MetricIdArray;
         var scores = current.ComparableMetricScores;
         var beforeIds = previous.MetricIdArray;
@@ -63,7 +65,7 @@ public static class ScoreDropDetector
 
             var metric = current.MetricArray[n];
             var before = previous.MetricArray[i];
-            events.Add(SecurityEvent.TrustedMetricScoreDrop(current.AsOf, metric, p, c, Effects(current, metric, p - c, ref weightSums), MetricCauses(before, metric)));
+            events.Add(SecurityEvent.TrustedMetricScoreDrop(current.AsOf, metric, p, c, Effects(current, metric, p), MetricCauses(before, metric)));
         }
 
         List<SecurityEvent>? newInitiatives = null;
@@ -255,11 +257,13 @@ public static class ScoreDropDetector
     }
 
     /// <summary>
-    /// The drop's effect on each initiative listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/> that
-    /// contains it with a weight greater than 0. <paramref name="weightSums"/> holds each initiative's Σw (by its
-    /// position on today's card, NaN until first needed), so that it is summed once per detection.
+    /// The drop's counterfactual effect on each initiative listed in the metric's <see cref="ScoreCardMetric.InitiativeIds"/>
+    /// that contains it with a weight greater than 0 (domain rules §4, Decision revised): the initiative's score
+    /// today with that one metric put back to its baseline score and availability, minus its score today. Both
+    /// are Σ(w × p) / Σw over the members with w &gt; 0 that are available (today's card; the baseline's for the
+    /// metric put back), summed in ordinal metric order as the engine does.
     /// </summary>
-    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double drop, ref double[]? weightSums)
+    private static InitiativeEffect[] Effects(ScoreCard current, ScoreCardMetric metric, double baselineScore)
     {
         var ids = metric.InitiativeIdArray;
         if (ids.Length == 0)
@@ -273,34 +277,15 @@ public static class ScoreDropDetector
         foreach (var id in ids)
         {
             var k = current.IndexOfInitiative(id);
-            if (k < 0)
+            if (k < 0 || WeightIn(initiatives[k].MetricArray, metric.Id) <= 0)
             {
                 continue;
             }
 
-            var initiative = initiatives[k];
-            var w = WeightIn(initiative.MetricArray, metric.Id);
-            if (w <= 0)
+            var (today, putBack, weightSum) = Counterfactual(current, initiatives[k], metric.Id, baselineScore);
+            if (!double.IsNaN(today) && !double.IsNaN(putBack))
             {
-                continue;
-            }
-
-            if (weightSums is null)
-            {
-                weightSums = new double[initiatives.Length];
-                Array.Fill(weightSums, double.NaN);
-            }
-
-            var sum = weightSums[k];
-            if (double.IsNaN(sum))
-            {
-                sum = AvailableWeightSum(current, initiative);
-                weightSums[k] = sum;
-            }
-
-            if (sum > 0)
-            {
-                (effects ??= new InitiativeEffect[ids.Length])[count++] = new InitiativeEffect(id, drop * w / sum, sum);
+                (effects ??= new InitiativeEffect[ids.Length])[count++] = new InitiativeEffect(id, putBack - today, weightSum);
             }
         }
 
@@ -315,6 +300,39 @@ public static class ScoreDropDetector
         }
 
         return effects;
+    }
+
+    /// <summary>
+    /// The initiative's score today, its score with <paramref name="metricId"/> put back to <paramref name="baselineScore"/>
+    /// (NaN: unavailable in the baseline), and Σw today; a score is NaN when its Σw is 0.
+    /// </summary>
+    internal static (double Today, double PutBack, double WeightSum) Counterfactual(ScoreCard current, ScoreCardInitiative initiative, MetricId metricId, double baselineScore)
+    {
+        double weighted = 0, weights = 0, weightedPutBack = 0, weightsPutBack = 0;
+        foreach (var m in initiative.MetricArray)
+        {
+            var w = m.NumericWeight;
+            if (w <= 0)
+            {
+                continue;
+            }
+
+            var score = current.IndexOfMetric(m.MetricId) is var k and >= 0 ? current.ComparableMetricScores[k] : double.NaN;
+            if (!double.IsNaN(score))
+            {
+                weighted += w * score;
+                weights += w;
+            }
+
+            var putBack = m.MetricId.Equals(metricId) ? baselineScore : score;
+            if (!double.IsNaN(putBack))
+            {
+                weightedPutBack += w * putBack;
+                weightsPutBack += w;
+            }
+        }
+
+        return (weights > 0 ? weighted / weights : double.NaN, weightsPutBack > 0 ? weightedPutBack / weightsPutBack : double.NaN, weights);
     }
 
     /// <summary>The metric's numeric weight in an initiative (members in ordinal id order), or 0 when it is not a member.</summary>
@@ -341,21 +359,6 @@ public static class ScoreDropDetector
         }
 
         return 0;
-    }
-
-    /// <summary>Σw over the initiative's available metrics with w &gt; 0 on today's card, in ordinal metric order (as the engine sums it).</summary>
-    private static double AvailableWeightSum(ScoreCard current, ScoreCardInitiative initiative)
-    {
-        double sum = 0;
-        foreach (var m in initiative.MetricArray)
-        {
-            if (m.NumericWeight > 0 && current.IndexOfMetric(m.MetricId) is var k and >= 0 && !double.IsNaN(current.ComparableMetricScores[k]))
-            {
-                sum += m.NumericWeight;
-            }
-        }
-
-        return sum;
     }
 
     private static MetricScoreDropCauses MetricCauses(ScoreCardMetric before, ScoreCardMetric now)

@@ -185,7 +185,7 @@ public sealed class SecurityEvent
     /// <summary>For a metric drop, the metric's weight today; otherwise <see langword="null"/>.</summary>
     public MetricWeight? Weight { get; }
 
-    /// <summary>For a metric drop, its effect on each initiative that contains it, in ordinal initiative order; otherwise empty.</summary>
+    /// <summary>For a metric drop, its counterfactual effect on each initiative that contains it (the initiative's score with the metric put back to its baseline score and availability, minus its score today), in ordinal initiative order; otherwise empty.</summary>
     public IReadOnlyList<InitiativeEffect> InitiativeEffects { get; }
 
     /// <summary>For a metric drop, what caused it; otherwise <see langword="null"/>.</summary>

@@ -109,7 +109,6 @@ public sealed class ScoreDropDetectorPropertyTests
                 continue;
             }
 
-            var drop = before.Score!.Value - now.Score!.Value;
             var effects = new List<InitiativeEffect>();
             foreach (var id in now.InitiativeIds)
             {
@@ -120,18 +119,34 @@ public sealed class ScoreDropDetectorPropertyTests
                     continue;
                 }
 
-                var sum = 0.0;
+                // Counterfactual (rules §4, Decision revised): today's score with this metric put back to
+                // yesterday's score and availability, minus today's score; both summed in ordinal metric order.
+                double sum = 0, weighted = 0, sumBack = 0, weightedBack = 0;
                 foreach (var m in initiative.Metrics)
                 {
-                    if (m.NumericWeight > 0 && current.FindMetric(m.MetricId) is { } metric && Comparable(metric.Availability, metric.Score))
+                    if (m.NumericWeight <= 0)
                     {
+                        continue;
+                    }
+
+                    double? today = current.FindMetric(m.MetricId) is { } metric && Comparable(metric.Availability, metric.Score) ? metric.Score : null;
+                    var back = m.MetricId == now.Id ? before.Score : today;
+                    if (today is { } t)
+                    {
+                        weighted += m.NumericWeight * t;
                         sum += m.NumericWeight;
+                    }
+
+                    if (back is { } b)
+                    {
+                        weightedBack += m.NumericWeight * b;
+                        sumBack += m.NumericWeight;
                     }
                 }
 
-                if (sum > 0)
+                if (sum > 0 && sumBack > 0)
                 {
-                    effects.Add(new InitiativeEffect(id, drop * w / sum, sum));
+                    effects.Add(new InitiativeEffect(id, (weightedBack / sumBack) - (weighted / sum), sum));
                 }
             }
 

@@ -160,6 +160,38 @@ public sealed class ScoreDropDetectorTests
     }
 
     [Fact]
+    public void Detect_MetricDropWhileAnotherMetricOfTheInitiativeBecameUnavailable_EffectIsTheCounterfactualScoreDifference()
+    {
+        // Domain rules §4 (Decision revised), the case that motivated it: a (High) drops from 100 to 50 while
+        // b (Medium) becomes unavailable the same day (scope 0). The effect is the initiative's score today with
+        // a put back to yesterday's score and availability, minus its score today, as the engine scores both.
+        var recs = new[] { Scoring.ScoringBuilders.Rec("r1"), Scoring.ScoringBuilders.Rec("r2"), Scoring.ScoringBuilders.Rec("r3") };
+        var metrics = new[] { Scoring.ScoringBuilders.Met("a", MetricWeight.High, "r1"), Scoring.ScoringBuilders.Met("b", MetricWeight.Medium, "r2"), Scoring.ScoringBuilders.Met("c", MetricWeight.Low, "r3") };
+        var initiatives = new[] { Scoring.ScoringBuilders.Ini("i", ["a", "b", "c"]) };
+        Assessment[] aYesterday = [Scoring.ScoringBuilders.H("r1", "x"), Scoring.ScoringBuilders.H("r1", "y")];
+        Assessment[] aToday = [Scoring.ScoringBuilders.H("r1", "x"), Scoring.ScoringBuilders.U("r1", "y")];
+        Assessment[] b = [Scoring.ScoringBuilders.U("r2", "x"), Scoring.ScoringBuilders.U("r2", "y")];
+        Assessment[] c = [Scoring.ScoringBuilders.H("r3", "x"), Scoring.ScoringBuilders.U("r3", "y")];
+        ScoreCard CardOf(params Assessment[][] parts) => ScoreCard.FromReport(ExposureSdk.Scoring.ExposureScorer.Score(
+            Scoring.ScoringBuilders.Snap(recs, parts.SelectMany(p => p), metrics, initiatives)));
+        var yesterday = CardOf(aYesterday, b, c);
+        var today = CardOf(aToday, c); // b has no results today: unavailable
+        var todayWithAPutBack = CardOf(aYesterday, c);
+
+        var e = ScoreDropDetector.Detect(yesterday, today).Single(x => x.Kind == SecurityEventKind.MetricScoreDrop);
+
+        today.FindMetric("b")!.Availability.Should().Be(ScoreAvailability.Unavailable);
+        e.SubjectId.Should().Be("a");
+        e.Drop.Should().Be(50);
+        var effect = e.InitiativeEffects.Should().ContainSingle().Subject;
+        var expected = todayWithAPutBack.FindInitiative("i")!.Score!.Value - today.FindInitiative("i")!.Score!.Value;
+        effect.Effect.Should().BeApproximately(expected, 1e-9);
+        effect.Effect.Should().BeApproximately(50.0 * 3 / 4, 1e-9, "Σw today is 3 + 1: b is unavailable");
+        effect.Effect.Should().NotBeApproximately(50.0 * 3 / 6, 1e-6, "yesterday's Σw (3 + 2 + 1) would understate it");
+        effect.WeightSum.Should().Be(4);
+    }
+
+    [Fact]
     public void Detect_MetricDrop_CarriesCauses()
     {
         var previous = Card(Yesterday, [M("m", 80, affected: 2, scope: 10, recs: ["r1"], top: ["a", "b"])]);
