@@ -56,18 +56,68 @@ internal sealed class SqliteHistoryDatabase : IDisposable
         await WriteAsync(
             (connection, transaction) =>
             {
-                foreach (var row in rows)
+                Insert(connection, transaction, rows);
+                return 0;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<NewRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = $"INSERT INTO {Table(row.Table)} (tenant_id, at_ticks, kind, payload) VALUES ($tenant, $at, $kind, $payload);";
+            command.Parameters.AddWithValue("$tenant", row.TenantId);
+            command.Parameters.AddWithValue("$at", row.At.UtcTicks);
+            command.Parameters.AddWithValue("$kind", row.Kind);
+            command.Parameters.AddWithValue("$payload", row.Payload);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// In one transaction: deletes the events of every slot (same tenant and kind, a time in the slot's range,
+    /// and a payload whose subject is the slot's), then inserts the rows.
+    /// </summary>
+    public async Task ReplaceAsync(IReadOnlyList<EventSlot> slots, IReadOnlyList<NewRow> rows, Func<byte[], string> subjectOf, CancellationToken cancellationToken)
+    {
+        await WriteAsync(
+            (connection, transaction) =>
+            {
+                foreach (var slot in slots)
                 {
-                    using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = $"INSERT INTO {Table(row.Table)} (tenant_id, at_ticks, kind, payload) VALUES ($tenant, $at, $kind, $payload);";
-                    command.Parameters.AddWithValue("$tenant", row.TenantId);
-                    command.Parameters.AddWithValue("$at", row.At.UtcTicks);
-                    command.Parameters.AddWithValue("$kind", row.Kind);
-                    command.Parameters.AddWithValue("$payload", row.Payload);
-                    command.ExecuteNonQuery();
+                    var doomed = new List<long>();
+                    using (var select = connection.CreateCommand())
+                    {
+                        select.Transaction = transaction;
+                        select.CommandText = $"SELECT seq, payload FROM {EventsTable} WHERE tenant_id = $tenant AND kind = $kind AND at_ticks >= $from AND at_ticks < $to;";
+                        select.Parameters.AddWithValue("$tenant", slot.TenantId);
+                        select.Parameters.AddWithValue("$kind", slot.Kind);
+                        select.Parameters.AddWithValue("$from", slot.From.UtcTicks);
+                        select.Parameters.AddWithValue("$to", slot.To.UtcTicks);
+                        using var reader = select.ExecuteReader();
+                        while (reader.Read())
+                        {
+                            if (string.Equals(subjectOf((byte[])reader.GetValue(1)), slot.SubjectId, StringComparison.Ordinal))
+                            {
+                                doomed.Add(reader.GetInt64(0));
+                            }
+                        }
+                    }
+
+                    foreach (var seq in doomed)
+                    {
+                        using var delete = connection.CreateCommand();
+                        delete.Transaction = transaction;
+                        delete.CommandText = $"DELETE FROM {EventsTable} WHERE seq = $seq;";
+                        delete.Parameters.AddWithValue("$seq", seq);
+                        delete.ExecuteNonQuery();
+                    }
                 }
 
+                Insert(connection, transaction, rows);
                 return 0;
             },
             cancellationToken).ConfigureAwait(false);
@@ -293,5 +343,8 @@ internal sealed class SqliteHistoryDatabase : IDisposable
     public sealed record NewRow(string TenantId, string Table, DateTimeOffset At, string Kind, byte[] Payload);
 
     /// <summary>One stored row.</summary>
+    /// <summary>The stored events of one subject and kind within a time range (a calendar day).</summary>
+    public sealed record EventSlot(string TenantId, string Kind, string SubjectId, DateTimeOffset From, DateTimeOffset To);
+
     public sealed record Row(long Sequence, DateTimeOffset At, string Kind, byte[] Payload);
 }

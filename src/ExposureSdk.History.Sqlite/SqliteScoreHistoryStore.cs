@@ -79,6 +79,33 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
     }
 
     /// <inheritdoc/>
+    /// <remarks>One <c>BEGIN IMMEDIATE</c> transaction: the card, the removal of each change's stored events
+    /// of that day (found by kind, day and the subject id in the stored payload) and the raised or updated
+    /// events. The stored format of cards and events is unchanged (format version 1).</remarks>
+    /// <exception cref="Microsoft.Data.Sqlite.SqliteException">The database cannot be written (disk full, read-only, locked beyond the busy timeout); nothing was stored.</exception>
+    /// <exception cref="InvalidDataException">A stored event of the day cannot be read back.</exception>
+    public Task RecordAsync(ScoreCard card, IReadOnlyList<SecurityEventChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(changes);
+        var rows = new List<SqliteHistoryDatabase.NewRow>(changes.Count + 1);
+        var slots = new List<SqliteHistoryDatabase.EventSlot>(changes.Count);
+        var events = new List<SecurityEvent>(changes.Count);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i] ?? throw new ArgumentNullException(nameof(changes), $"changes[{i}] is null.");
+            slots.Add(new(card.TenantId, change.Event.Kind.ToString(), change.Event.SubjectId, change.DayStart, change.DayEnd));
+            if (change.Transition != SecurityEventTransition.Withdrawn)
+            {
+                events.Add(change.Event);
+            }
+        }
+
+        AddRows(rows, card, events);
+        return _database.ReplaceAsync(slots, rows, payload => ScoreHistoryFormat.ReadEvent(payload).SubjectId, cancellationToken);
+    }
+
+    /// <inheritdoc/>
     /// <exception cref="InvalidDataException">A stored card cannot be read back (the message names the row).</exception>
     public async Task<IReadOnlyList<ScoreCard>> GetCardsAsync(string tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {

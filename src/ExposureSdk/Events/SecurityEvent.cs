@@ -155,6 +155,10 @@ public sealed class SecurityEvent
     /// <summary>The kind.</summary>
     public SecurityEventKind Kind { get; }
 
+    /// <summary>The same event at another date (to compare two events of a day apart from their date).</summary>
+    internal SecurityEvent WithDate(DateTimeOffset date)
+        => new(Kind, date, MetricId, InitiativeId, SubjectName, PreviousScore, CurrentScore, Weight, [.. InitiativeEffects], MetricCauses, InitiativeCauses) { IsApproximate = IsApproximate };
+
     /// <summary>Whether the subject is a metric or an initiative.</summary>
     public ScoreSubjectKind SubjectKind => MetricId is null ? ScoreSubjectKind.Initiative : ScoreSubjectKind.Metric;
 

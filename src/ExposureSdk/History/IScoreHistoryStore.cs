@@ -33,6 +33,21 @@ public interface IScoreHistoryStore
     Task AppendAsync(ScoreCard card, IReadOnlyList<SecurityEvent> events, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Records one refresh (domain rules §4: one event per subject, kind and day): its score card, and the
+    /// transitions of the day's events, in one transaction. For each change, every stored event of the card's
+    /// tenant with the change's kind and subject id and a date in [<see cref="SecurityEventChange.DayStart"/>,
+    /// <see cref="SecurityEventChange.DayEnd"/>) is removed; then a raised or updated event is stored, so the
+    /// store keeps each day's final state and reading history gives each day's events once.
+    /// </summary>
+    /// <param name="card">The score card; its <see cref="ScoreCard.TenantId"/> and <see cref="ScoreCard.AsOf"/> key it.</param>
+    /// <param name="changes">The transitions of the day's events, possibly none.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once the write is durable.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="card"/> or <paramref name="changes"/> is <see langword="null"/>, or <paramref name="changes"/> holds <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the write.</exception>
+    Task RecordAsync(ScoreCard card, IReadOnlyList<SecurityEventChange> changes, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Appends several refreshes in one transaction: every card and event of <paramref name="entries"/> is
     /// stored, or none is (a crash, a cancellation or an error mid-write leaves no trace). The refresh
     /// pipeline writes the history it rebuilds from the sources' own records this way, so a rebuild

@@ -62,6 +62,41 @@ public sealed class InMemoryScoreHistoryStore : IScoreHistoryStore
     }
 
     /// <inheritdoc/>
+    public Task RecordAsync(ScoreCard card, IReadOnlyList<SecurityEventChange> changes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        ArgumentNullException.ThrowIfNull(changes);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i] is null)
+            {
+                throw new ArgumentNullException(nameof(changes), $"changes[{i}] is null.");
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            Store(card, []);
+            var events = _tenants[card.TenantId].Events;
+            foreach (var change in changes)
+            {
+                var e = change.Event;
+                events.RemoveAll(x => x.Kind == e.Kind
+                    && string.Equals(x.SubjectId, e.SubjectId, StringComparison.Ordinal)
+                    && x.Date >= change.DayStart
+                    && x.Date < change.DayEnd);
+                if (change.Transition != SecurityEventTransition.Withdrawn)
+                {
+                    Insert(events, e, x => x.Date);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
     public Task<IReadOnlyList<ScoreCard>> GetCardsAsync(string tenantId, DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);

@@ -233,7 +233,12 @@ public sealed class ExposureRefreshPipeline
         card = StaleMarking.Apply(card, failed, merged, baseline, snapshot);
         var events = ScoreDropDetector.Detect(baseline, card, _drop);
 
-        await _history.AppendAsync(card, events, cancellationToken).ConfigureAwait(false);
+        // One event per subject, kind and day (rules §4): reconcile with the day's stored events, so a later
+        // refresh of the day updates or withdraws them instead of raising more (also after a restart).
+        var (dayStart, dayEnd) = DailyEvents.DayBounds(asOf, _drop.TimeZone);
+        var storedToday = await _history.GetEventsAsync(_tenantId, dayStart, dayEnd, null, cancellationToken).ConfigureAwait(false);
+        var changes = DailyEvents.Reconcile(storedToday, events, ScoreDropDetector.FindMissingScores(baseline, card), dayStart, dayEnd);
+        await _history.RecordAsync(card, changes, cancellationToken).ConfigureAwait(false);
         _historyKnownNonEmpty = true;
 
         // Only a recorded refresh updates the last known data of the providers.
@@ -252,17 +257,22 @@ public sealed class ExposureRefreshPipeline
             PipelineLog.HistoryPurged(_logger, removed, cutoff);
         }
 
-        foreach (var e in events)
+        var raised = 0;
+        foreach (var change in changes)
         {
-            Instrumentation.EventsRaised.Add(1, new KeyValuePair<string, object?>(ExposureSdkTelemetry.KindTag, e.Kind.ToString()));
+            if (change.Transition == SecurityEventTransition.Raised)
+            {
+                raised++;
+                Instrumentation.EventsRaised.Add(1, new KeyValuePair<string, object?>(ExposureSdkTelemetry.KindTag, change.Event.Kind.ToString()));
+            }
         }
 
-        if (baseline is not null && events.Count > 0)
+        if (baseline is not null && raised > 0)
         {
-            PipelineLog.EventsRaised(_logger, events.Count, baseline.AsOf);
+            PipelineLog.EventsRaised(_logger, raised, baseline.AsOf);
         }
 
-        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, merged.Provenance, warnings.AsReadOnly(), seeded);
+        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, changes, merged.Provenance, warnings.AsReadOnly(), seeded);
         Volatile.Write(ref _last, result);
         var succeeded = outcomes.Count(o => o.Succeeded);
         PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count, result.MissingScores.Count);

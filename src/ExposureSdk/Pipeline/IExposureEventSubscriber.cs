@@ -7,7 +7,11 @@ namespace ExposureSdk.Pipeline;
 /// </summary>
 /// <remarks>
 /// Called once per completed refresh, after the card and events are stored, in registration order,
-/// even when no event was raised. A subscriber that throws (or cancels on its own) is logged and
+/// even when no event was raised. One event per subject, kind and calendar day (domain rules §4):
+/// <see cref="RefreshResult.EventChanges"/> holds the transitions of the day's events that the refresh made
+/// (<see cref="Events.SecurityEventTransition.Raised"/>, <see cref="Events.SecurityEventTransition.Updated"/>,
+/// <see cref="Events.SecurityEventTransition.Withdrawn"/>), so a subscriber that acts on them sees each
+/// transition once, however often the day is refreshed. A subscriber that throws (or cancels on its own) is logged and
 /// counted (<c>exposuresdk.subscriber.failures</c>); the refresh and the other subscribers go on.
 /// Implementations must be thread-safe if the pipeline is refreshed from several threads.
 /// </remarks>

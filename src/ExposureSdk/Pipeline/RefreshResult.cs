@@ -19,6 +19,7 @@ public sealed class RefreshResult
         ScoreCard card,
         ScoreCard? baseline,
         IReadOnlyList<SecurityEvent> events,
+        IReadOnlyList<SecurityEventChange> eventChanges,
         IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> provenance,
         IReadOnlyList<string> warnings,
         IReadOnlyList<ScoreCard> seededCards)
@@ -32,6 +33,7 @@ public sealed class RefreshResult
         Card = card;
         Baseline = baseline;
         Events = events;
+        EventChanges = eventChanges;
         Provenance = provenance;
         Warnings = warnings;
         StaleMetrics = card.Metrics.Where(m => m.Availability == ScoreAvailability.Stale).ToArray().AsReadOnly();
@@ -66,8 +68,22 @@ public sealed class RefreshResult
     /// <summary>The card events were detected against ("yesterday"), or <see langword="null"/> when history had none.</summary>
     public ScoreCard? Baseline { get; }
 
-    /// <summary>The security events raised (never for a stale or unavailable subject).</summary>
+    /// <summary>
+    /// The security events this refresh's comparison with the baseline gives (never for a stale or unavailable
+    /// subject): the day's events as of this refresh. A later refresh of the same day gives them again; what
+    /// changed in the day's stored events is <see cref="EventChanges"/>.
+    /// </summary>
     public IReadOnlyList<SecurityEvent> Events { get; }
+
+    /// <summary>
+    /// The transitions of the day's events that this refresh made (domain rules §4: one event per subject, kind
+    /// and calendar day): <see cref="SecurityEventTransition.Raised"/> for a subject and kind the day had no event
+    /// for, <see cref="SecurityEventTransition.Updated"/> when the day's event changed (its current score, drop,
+    /// effects or causes), <see cref="SecurityEventTransition.Withdrawn"/> when this refresh no longer meets the
+    /// threshold. An event that is unchanged gives no transition, so a subscriber sees each transition once;
+    /// a day's event whose subject cannot be compared by this refresh (missing data) is kept as it is.
+    /// </summary>
+    public IReadOnlyList<SecurityEventChange> EventChanges { get; }
 
     /// <summary>
     /// The metrics and initiatives whose score could not be compared with the baseline, and why (stale or

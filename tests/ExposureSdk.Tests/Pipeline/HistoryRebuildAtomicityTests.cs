@@ -126,6 +126,12 @@ public sealed class HistoryRebuildAtomicityTests
             return _inner.AppendAsync(card, events, cancellationToken);
         }
 
+        public Task RecordAsync(ScoreCard card, IReadOnlyList<SecurityEventChange> changes, CancellationToken cancellationToken = default)
+        {
+            AppendCalls++;
+            return _inner.RecordAsync(card, changes, cancellationToken);
+        }
+
         public Task AppendManyAsync(IReadOnlyList<ScoreHistoryEntry> entries, CancellationToken cancellationToken = default)
         {
             AppendManyCalls.Add(entries.Count);
