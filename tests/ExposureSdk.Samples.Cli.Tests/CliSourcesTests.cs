@@ -161,6 +161,42 @@ public sealed class CliSourcesTests
     }
 
     [Fact]
+    public async Task Report_GraphAloneWithoutADailySecureScore_SourceIsInactiveAndNothingIsShown()
+    {
+        await using var graph = new LoopbackArmServer((r, ct) => r.Path.EndsWith("/security/secureScores", StringComparison.Ordinal)
+            ? Task.FromResult(ArmResponse.Json("""{"value":[]}"""))
+            : GraphFixtures(r, ct));
+        using var tokens = new Tokens();
+
+        var run = await CliRun.RunAsync("report", "--source", "graph", "--graph-base-url", graph.BaseUrl + "v1.0", "--access-token-env", tokens.Graph, "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var source = Source(json, "graph");
+        source.GetProperty("status").GetString().Should().Be("Inactive");
+        source.GetProperty("detail").GetString().Should().Contain("no daily Secure Score at all");
+        json.RootElement.GetProperty("recommendations").GetArrayLength().Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Report_GraphAlone_SourceIsActiveWithGraphsOwnPoints()
+    {
+        await using var graph = new LoopbackArmServer(GraphFixtures);
+        using var tokens = new Tokens();
+
+        var run = await CliRun.RunAsync("report", "--source", "graph", "--graph-base-url", graph.BaseUrl + "v1.0", "--access-token-env", tokens.Graph, "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.Stderr);
+        using var json = JsonDocument.Parse(run.Stdout);
+        var source = Source(json, "graph");
+        source.GetProperty("status").GetString().Should().Be("Active");
+        using var fixture = JsonDocument.Parse(File.ReadAllText(Fixture("graph", "secureScores.v1.example.json")));
+        var latest = fixture.RootElement.GetProperty("value")[0];
+        source.GetProperty("score").GetProperty("maxPoints").GetDouble().Should().Be(latest.GetProperty("maxScore").GetDouble(), "Graph's own points");
+        source.GetProperty("recommendations").GetInt64().Should().Be(json.RootElement.GetProperty("recommendations").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Report_OcsfAndMaester_TwoSourcesInOneCatalog()
     {
         var run = await CliRun.RunAsync("report", "--source", "ocsf", "--ocsf-path", Fixture("prowler"), "--source", "maester", "--maester-path", Fixture("maester"), "--format", "json");

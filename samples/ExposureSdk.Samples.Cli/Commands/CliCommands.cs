@@ -165,8 +165,7 @@ internal static class CliCommands
         if (settings.Graph is { } graph)
         {
             // Graph keeps up to 90 days of Secure Score history: "yesterday" comes from it (events compares with it).
-            var input = await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(SafeText.Plain(message)), cancellationToken);
-            return input with { Sources = [SingleSource.Graph(input)] };
+            return await GraphInput.LoadAsync(graph.BaseUrl, graph.Authentication, settings.HistoryNeeded, message => context.Stderr.WriteLine(SafeText.Plain(message)), cancellationToken);
         }
 
         if (settings.SnapshotPath is null)

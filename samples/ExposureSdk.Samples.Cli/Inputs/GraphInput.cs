@@ -55,11 +55,20 @@ internal static class GraphInput
         using (provider)
         {
             var recommendations = new List<Recommendation>();
+            SourceCoverage coverage;
             try
             {
-                await foreach (var recommendation in provider.GetRecommendationsAsync(cancellationToken))
+                // One pull: its coverage says whether Secure Score is active (domain rules §2) and gives Graph's own points.
+                var context = new SourcePullContext(TimeProvider.System.GetUtcNow());
+                await using (context)
                 {
-                    recommendations.Add(recommendation);
+                    var batch = await provider.PullAsync(context, cancellationToken);
+                    await foreach (var recommendation in batch.Recommendations.WithCancellation(cancellationToken))
+                    {
+                        recommendations.Add(recommendation);
+                    }
+
+                    coverage = context.Coverage ?? SourceCoverage.Active;
                 }
             }
             catch (ExposureSourceException ex)
@@ -75,7 +84,8 @@ internal static class GraphInput
             var now = TimeProvider.System.GetUtcNow();
             var snapshot = ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot(uri.Host, now, recommendations));
             var history = withHistory ? await ReadHistoryAsync(provider, uri, now, warn, cancellationToken) : [];
-            return new TenantInput($"Microsoft Graph ({uri.Host})", snapshot, null, [.. history, snapshot]);
+            var source = new Sources.SourceReport(Sources.SourceOptions.Graph, coverage.Status, coverage.Detail, recommendations.Count, 0, 0, coverage.Score, coverage.Parts);
+            return new TenantInput($"Microsoft Graph ({uri.Host})", snapshot, null, [.. history, snapshot], Sources: [source]);
         }
     }
 
