@@ -374,6 +374,10 @@ public sealed class ExposureRefreshPipeline
             try
             {
                 await subscriber.OnRefreshedAsync(result, cancellationToken).ConfigureAwait(false);
+                if (result.MissingScores.Count > 0)
+                {
+                    await subscriber.OnScoresMissingAsync(result, result.MissingScores, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

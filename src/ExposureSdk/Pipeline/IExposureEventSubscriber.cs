@@ -22,4 +22,16 @@ public interface IExposureEventSubscriber
     /// <param name="cancellationToken">The refresh's token.</param>
     /// <returns>A task that completes when the subscriber is done.</returns>
     ValueTask OnRefreshedAsync(RefreshResult result, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Receives the scores a refresh could not compare with yesterday (domain rules §4: "the event stream says
+    /// the data is missing instead"): one call per refresh that has any, right after <see cref="OnRefreshedAsync"/>,
+    /// with <see cref="RefreshResult.MissingScores"/> (stale or unavailable today or yesterday, not in yesterday's
+    /// card, or no baseline at all, each with its reason), so "no event" is never mistaken for "no drop".
+    /// </summary>
+    /// <param name="result">The refresh.</param>
+    /// <param name="missing">The missing scores: metrics first, then initiatives, each in ordinal id order; never empty.</param>
+    /// <param name="cancellationToken">The refresh's token.</param>
+    /// <returns>A task that completes when the subscriber is done. The default implementation does nothing.</returns>
+    ValueTask OnScoresMissingAsync(RefreshResult result, IReadOnlyList<Events.MissingScore> missing, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
