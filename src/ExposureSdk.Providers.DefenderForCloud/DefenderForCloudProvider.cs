@@ -89,8 +89,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     /// <param name="timeProvider">The clock for retry delays, the read bucket and the quota waits; <see cref="TimeProvider.System"/> when <see langword="null"/>.</param>
     /// <param name="logger">Logs retries and quota waits (never tokens or payloads); none when <see langword="null"/>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="requestAdapter"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is invalid (the message names it).</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (parameter <c>options</c>; the message names each invalid option).</exception>
     public DefenderForCloudProvider(IRequestAdapter requestAdapter, DefenderForCloudOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
         : this(requestAdapter, ArmSettings.From(options ?? new DefenderForCloudOptions()), timeProvider, logger, [])
     {
@@ -117,8 +116,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     /// <param name="logger">Logs retries and quota waits; none when <see langword="null"/>.</param>
     /// <returns>A provider that owns its HTTP client: dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="credential"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (parameter <c>options</c>; the message names each invalid option).</exception>
     public static DefenderForCloudProvider Create(TokenCredential credential, DefenderForCloudOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(credential);
@@ -136,8 +134,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     /// <param name="logger">Logs retries and quota waits; none when <see langword="null"/>.</param>
     /// <returns>A provider that owns its HTTP client: dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="accessTokenProvider"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A numeric option is out of its documented range.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (parameter <c>options</c>; the message names each invalid option).</exception>
     public static DefenderForCloudProvider Create(Func<CancellationToken, ValueTask<string>> accessTokenProvider, DefenderForCloudOptions? options = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(accessTokenProvider);

@@ -28,22 +28,133 @@ public sealed class ArmResourceIdAndSettingsTests
     [InlineData("http://management.azure.com", "https URL")]
     [InlineData("https://management.azure.com/subscriptions", "without a path")]
     [InlineData("https://user@management.azure.com", "user information")]
+    [InlineData("https://management.azure.com/?api-version=1", "without a path, query")]
     public void From_BadBaseUrl_NamesTheOption(string url, string expected)
     {
         var act = () => ArmSettings.From(new DefenderForCloudOptions { BaseUrl = new Uri(url) });
 
-        act.Should().Throw<ArgumentException>().WithMessage("*DefenderForCloudOptions.BaseUrl*").Which.Message.Should().Contain(expected);
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("Invalid DefenderForCloudOptions: *The field DefenderForCloudOptions.BaseUrl*").Which.Message.Should().Contain(expected);
     }
 
     [Fact]
-    public void From_BadSubscriptionIdOrRange_NamesTheOption()
+    public void From_BaseUrlNull_NamesTheOption()
+    {
+        var act = () => ArmSettings.From(new DefenderForCloudOptions { BaseUrl = null! });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*BaseUrl*required*");
+    }
+
+    [Fact]
+    public void From_LoopbackHttpBaseUrl_IsAccepted()
+        => ArmSettings.From(new DefenderForCloudOptions { BaseUrl = new Uri("http://127.0.0.1:5123/") }).BaseUrlText.Should().Be("http://127.0.0.1:5123");
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("")]
+    [InlineData("{20ff7fc3-e762-44dd-bd96-b71116dcdc23}")]
+    public void From_BadSubscriptionId_NamesTheOptionAndTheValue(string id)
     {
         var options = new DefenderForCloudOptions();
-        options.Subscriptions.Add("not-a-guid");
-        FluentActions.Invoking(() => ArmSettings.From(options)).Should().Throw<ArgumentException>().WithMessage("*DefenderForCloudOptions.Subscriptions*not-a-guid*");
-        FluentActions.Invoking(() => ArmSettings.From(new DefenderForCloudOptions { PageSize = 1001 })).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*PageSize must be between 1 and 1000*");
-        FluentActions.Invoking(() => ArmSettings.From(new DefenderForCloudOptions { ReadBucketRefillPerSecond = 26 })).Should().Throw<ArgumentOutOfRangeException>();
-        FluentActions.Invoking(() => ArmSettings.From(new DefenderForCloudOptions { ReadPath = (DefenderForCloudReadPath)7 })).Should().Throw<ArgumentException>();
+        options.Subscriptions.Add(id);
+        var excluding = new DefenderForCloudOptions();
+        excluding.ExcludedSubscriptions.Add(id);
+
+        FluentActions.Invoking(() => ArmSettings.From(options)).Should().Throw<ArgumentException>().WithParameterName("options")
+            .WithMessage($"*The field DefenderForCloudOptions.Subscriptions contains '{id}', which is not a subscription id*");
+        FluentActions.Invoking(() => ArmSettings.From(excluding)).Should().Throw<ArgumentException>()
+            .WithMessage($"*The field DefenderForCloudOptions.ExcludedSubscriptions contains '{id}', which is not a subscription id*");
+    }
+
+    [Fact]
+    public void From_SubscriptionIds_AreTrimmedLowerCasedAndDeduplicated()
+    {
+        var options = new DefenderForCloudOptions();
+        options.Subscriptions.Add(" 20FF7FC3-E762-44DD-BD96-B71116DCDC23 ");
+        options.Subscriptions.Add("20ff7fc3-e762-44dd-bd96-b71116dcdc23");
+        options.ExcludedSubscriptions.Add("11111111-1111-4111-8111-11111111111A");
+
+        var settings = ArmSettings.From(options);
+
+        settings.Subscriptions.Should().Equal("20ff7fc3-e762-44dd-bd96-b71116dcdc23");
+        settings.ExcludedSubscriptions.Should().BeEquivalentTo(["11111111-1111-4111-8111-11111111111a"]);
+    }
+
+    [Theory]
+    [InlineData(nameof(DefenderForCloudOptions.PageSize), 0, "1 and 1000")]
+    [InlineData(nameof(DefenderForCloudOptions.PageSize), 1001, "1 and 1000")]
+    [InlineData(nameof(DefenderForCloudOptions.SubscriptionBatchSize), 0, "1 and 1000")]
+    [InlineData(nameof(DefenderForCloudOptions.SubscriptionBatchSize), 1001, "1 and 1000")]
+    [InlineData(nameof(DefenderForCloudOptions.MaxPages), 0, "1 and 1000000")]
+    [InlineData(nameof(DefenderForCloudOptions.MaxPages), 1_000_001, "1 and 1000000")]
+    [InlineData(nameof(DefenderForCloudOptions.MaxConcurrency), 0, "1 and 16")]
+    [InlineData(nameof(DefenderForCloudOptions.MaxConcurrency), 17, "1 and 16")]
+    [InlineData(nameof(DefenderForCloudOptions.ReadBucketCapacity), 0, "1 and 250")]
+    [InlineData(nameof(DefenderForCloudOptions.ReadBucketCapacity), 251, "1 and 250")]
+    [InlineData(nameof(DefenderForCloudOptions.ReadBucketRefillPerSecond), 0, "1 and 25")]
+    [InlineData(nameof(DefenderForCloudOptions.ReadBucketRefillPerSecond), 26, "1 and 25")]
+    [InlineData(nameof(DefenderForCloudOptions.MaxRetries), -1, "0 and 10")]
+    [InlineData(nameof(DefenderForCloudOptions.MaxRetries), 11, "0 and 10")]
+    public void From_NumberOutOfRange_NamesTheOptionAndItsRange(string option, int value, string range)
+    {
+        var options = new DefenderForCloudOptions();
+        typeof(DefenderForCloudOptions).GetProperty(option)!.SetValue(options, value);
+
+        var act = () => ArmSettings.From(options);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options")
+            .WithMessage($"Invalid DefenderForCloudOptions: *The field DefenderForCloudOptions.{option} must be between {range}.*");
+    }
+
+    [Theory]
+    [InlineData(nameof(DefenderForCloudOptions.PageSize), 1)]
+    [InlineData(nameof(DefenderForCloudOptions.PageSize), 1000)]
+    [InlineData(nameof(DefenderForCloudOptions.MaxPages), 1_000_000)]
+    [InlineData(nameof(DefenderForCloudOptions.MaxConcurrency), 16)]
+    [InlineData(nameof(DefenderForCloudOptions.ReadBucketCapacity), 1)]
+    [InlineData(nameof(DefenderForCloudOptions.ReadBucketRefillPerSecond), 25)]
+    [InlineData(nameof(DefenderForCloudOptions.MaxRetries), 0)]
+    public void From_NumberAtItsLimit_IsAccepted(string option, int value)
+    {
+        var options = new DefenderForCloudOptions();
+        typeof(DefenderForCloudOptions).GetProperty(option)!.SetValue(options, value);
+
+        var act = () => ArmSettings.From(options);
+
+        act.Should().NotThrow();
+    }
+
+    [Fact]
+    public void From_UnknownReadPath_NamesTheOption()
+    {
+        var act = () => ArmSettings.From(new DefenderForCloudOptions { ReadPath = (DefenderForCloudReadPath)7 });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*DefenderForCloudOptions.ReadPath must be a defined DefenderForCloudReadPath value*");
+    }
+
+    [Theory]
+    [InlineData(-1, 10, "RetryBaseDelay must not be negative")]
+    [InlineData(10, 5, "MaxRetryDelay must be at least RetryBaseDelay")]
+    public void From_RetryDelaysInconsistent_NamesThem(int baseSeconds, int maxSeconds, string message)
+    {
+        var act = () => ArmSettings.From(new DefenderForCloudOptions { RetryBaseDelay = TimeSpan.FromSeconds(baseSeconds), MaxRetryDelay = TimeSpan.FromSeconds(maxSeconds) });
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*DefenderForCloudOptions." + message + "*");
+    }
+
+    [Fact]
+    public void From_RetryDelaysEqualAndZero_AreAccepted()
+        => FluentActions.Invoking(() => ArmSettings.From(new DefenderForCloudOptions { RetryBaseDelay = TimeSpan.Zero, MaxRetryDelay = TimeSpan.Zero })).Should().NotThrow();
+
+    [Fact]
+    public void Create_SeveralInvalidOptions_NamesEachAtOnce()
+    {
+        var options = new DefenderForCloudOptions { PageSize = 0, MaxConcurrency = 99, BaseUrl = new Uri("ftp://management.example/"), RetryBaseDelay = TimeSpan.FromSeconds(-1) };
+        options.Subscriptions.Add("nope");
+
+        var act = () => DefenderForCloudProvider.Create(_ => ValueTask.FromResult("token"), options);
+
+        act.Should().Throw<ArgumentException>().WithParameterName("options")
+            .WithMessage("*PageSize*").WithMessage("*MaxConcurrency*").WithMessage("*BaseUrl*").WithMessage("*RetryBaseDelay*").WithMessage("*Subscriptions contains 'nope'*");
     }
 
     [Fact]

@@ -45,7 +45,27 @@ public sealed class DefenderForCloudExposureManagementBuilderExtensionsTests
 
         var act = () => container.GetRequiredService<IStartupValidator>().Validate();
 
-        act.Should().Throw<OptionsValidationException>().WithMessage("*DefenderForCloudOptions.PageSize must be between 1 and 1000*");
+        act.Should().Throw<OptionsValidationException>().WithMessage("*The field DefenderForCloud.PageSize must be between 1 and 1000*", "the generated validator names the options instance");
+    }
+
+    [Fact]
+    public async Task AddDefenderForCloud_BadSubscriptionIdAndBaseUrl_FailStartAndFirstUseNamingBoth()
+    {
+        var services = new ServiceCollection();
+        services.AddExposureManagement().AddDefenderForCloud(Token, o =>
+        {
+            o.BaseUrl = new Uri("https://management.azure.com/subscriptions");
+            o.Subscriptions.Add("not-a-guid");
+        });
+        await using var container = services.BuildServiceProvider();
+
+        var atStart = () => container.GetRequiredService<IStartupValidator>().Validate();
+        var atFirstUse = () => container.GetRequiredService<ExposureRefreshPipeline>();
+
+        atStart.Should().Throw<OptionsValidationException>()
+            .WithMessage("*DefenderForCloudOptions.BaseUrl must be the bare ARM endpoint*")
+            .WithMessage("*DefenderForCloudOptions.Subscriptions contains 'not-a-guid'*");
+        atFirstUse.Should().Throw<OptionsValidationException>().WithMessage("*not-a-guid*");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// to them. They are validated when the host starts (<c>ValidateOnStart</c>) by the rules documented on
 /// <see cref="DefenderForCloudOptions"/>: an invalid value fails start-up (or, without a host, the first
 /// resolution of the providers) with an <see cref="OptionsValidationException"/> naming the option, for
-/// example <c>DefenderForCloudOptions.PageSize must be between 1 and 1000.</c></para>
+/// example <c>The field DefenderForCloud.PageSize must be between 1 and 1000.</c></para>
 /// <para>One Defender for Cloud provider per runtime (its name must be unique and its throttling state is
 /// per provider): a second call throws.</para>
 /// </remarks>
