@@ -124,6 +124,16 @@ public sealed class ArmResourceIdAndSettingsTests
     }
 
     [Fact]
+    public void From_TwoInvalidOptions_MessageListsEachByName()
+    {
+        var act = () => ArmSettings.From(new DefenderForCloudOptions { PageSize = 0, ReadPath = (DefenderForCloudReadPath)7 });
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Be(
+            "Invalid DefenderForCloudOptions: ReadPath: The field DefenderForCloudOptions.ReadPath must be a defined DefenderForCloudReadPath value (ResourceGraph or Rest). "
+            + "PageSize: The field DefenderForCloudOptions.PageSize must be between 1 and 1000. (Parameter 'options')");
+    }
+
+    [Fact]
     public void From_UnknownReadPath_NamesTheOption()
     {
         var act = () => ArmSettings.From(new DefenderForCloudOptions { ReadPath = (DefenderForCloudReadPath)7 });
