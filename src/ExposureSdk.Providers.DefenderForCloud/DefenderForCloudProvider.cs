@@ -46,7 +46,8 @@ namespace ExposureSdk.Providers.DefenderForCloud;
 /// <see cref="DefenderForCloudStatus.Inactive"/> (not shown); with the Defender CSPM plan
 /// (<c>CloudPosture</c>) not Standard it is <see cref="DefenderForCloudStatus.Limited"/> ("limited cloud
 /// data"); a subscription answering an HTTP error (for example 403) is
-/// <see cref="DefenderForCloudStatus.Failed"/> and the others are still read. A pull reports this
+/// <see cref="DefenderForCloudStatus.Failed"/> and the others are still read and shown, while the refresh
+/// marks what the source feeds stale (a partial read is never compared). A pull reports this
 /// coverage to the refresh (<see cref="SourcePullContext.ReportCoverage"/>: the source's status and detail,
 /// one part per subscription, the Defender for Cloud score as <see cref="SourceCoverage.Score"/>) and every
 /// warning of the read (<see cref="SourcePullContext.ReportWarning"/>, for example the ascScore mismatch),
@@ -190,8 +191,10 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     /// <remarks>
     /// The recommendations depend on every assessment (which metadata is assessed, on which resource
     /// types, the Manage link), and the pipeline reads them first, so the read completes before the batch
-    /// is returned. When any subscription failed, the pull fails: partial data would look like a real
-    /// change, so the pipeline keeps the last known records and marks their metrics stale.
+    /// is returned. When some subscriptions failed (for example 403) and others were read, the pull
+    /// succeeds with the readable ones, its coverage is Limited with one Failed part per failed
+    /// subscription, and the pipeline marks every metric and initiative it feeds stale (never compared), so
+    /// the missing part cannot look like a change. When no subscription could be read, the pull fails.
     /// </remarks>
     protected override async Task<SourceBatch> PullCoreAsync(SourcePullContext context, CancellationToken cancellationToken)
     {
@@ -258,12 +261,12 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
 
     private DefenderForCloudReadResult EnsureUsable(DefenderForCloudReadResult result)
     {
-        // Partial data would look like a real change and could raise a false score-drop event: a refresh
-        // with any failed subscription fails as a whole, so the pipeline keeps the last known records and
-        // marks the metrics they feed stale.
-        if (result.Status == DefenderForCloudStatus.Failed || result.Subscriptions.Any(s => s.Status == DefenderForCloudStatus.Failed))
+        // Some subscriptions failed: the readable ones are served, and the coverage's Failed parts make the
+        // pipeline mark what this source feeds stale (rules §2), so partial data never raises a drop.
+        // None readable: the pull fails, and the pipeline keeps the last known records.
+        if (result.Status == DefenderForCloudStatus.Failed)
         {
-            throw new ExposureSourceException(Name, "Not every subscription could be read, so this refresh keeps the last known Defender for Cloud data: " + result.Detail, field: "subscriptions");
+            throw new ExposureSourceException(Name, "No subscription could be read, so this refresh keeps the last known Defender for Cloud data: " + result.Detail, field: "subscriptions");
         }
 
         return result;

@@ -74,21 +74,39 @@ public sealed class DefenderForCloudCoverageTests
     }
 
     [Fact]
-    public async Task Pull_OneSubscriptionForbidden_SourceFailsWithTheSubscriptionNamed()
+    public async Task Pull_OneSubscriptionForbidden_OthersAreShown_TheSubscriptionIsListed_AndWhatItFeedsIsStaleNeverDropped()
     {
+        // The REST path reads each subscription on its own, so one can answer 403 while the others answer.
+        const DefenderForCloudReadPath path = DefenderForCloudReadPath.Rest;
+        var locked = false;
         var tenant = new GeneratedTenant(new GeneratedSubscription(Arm.Sub1, "Production", 40), new GeneratedSubscription(Arm.Sub2, "Locked", 40))
         {
-            Intercept = r => r.Path.StartsWith($"/subscriptions/{Arm.Sub2}/", StringComparison.Ordinal)
+            Intercept = r => locked && r.Path.StartsWith($"/subscriptions/{Arm.Sub2}/", StringComparison.Ordinal)
                 ? ArmResponse.Error(403, "AuthorizationFailed", ("x-ms-request-id", "req-forbidden-2"))
                 : null,
         };
         await using var server = new LoopbackArmServer(tenant.HandleAsync);
-        using var provider = Arm.Provider(server, o => o.ReadPath = DefenderForCloudReadPath.Rest);
+        using var provider = Arm.Provider(server, o => o.ReadPath = path);
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 6, 0, 0, TimeSpan.Zero));
+        var options = new ExposureRefreshPipelineOptions { TenantId = "contoso" };
+        options.AddCatalog(Catalog.ExposureCatalog.BuiltIn);
+        var pipeline = new ExposureRefreshPipeline([provider], new InMemoryScoreHistoryStore(), options, timeProvider: clock);
+        var yesterday = await pipeline.RefreshAsync().WaitAsync(Arm.Bound);
+        yesterday.Card.Metrics.Should().Contain(m => m.Availability == ScoreCards.ScoreAvailability.Available, "both subscriptions were read yesterday");
 
-        var result = await RefreshAsync(provider);
+        locked = true;
+        clock.Advance(TimeSpan.FromDays(1));
+        var result = await pipeline.RefreshAsync().WaitAsync(Arm.Bound);
 
-        var coverage = result.FindOutcome(DefenderForCloudProvider.ProviderName)!.Coverage;
-        coverage.Status.Should().Be(SourceStatus.Failed);
-        coverage.Detail.Should().Contain(Arm.Sub2).And.Contain("403").And.NotContain(Arm.Token);
+        var outcome = result.FindOutcome(DefenderForCloudProvider.ProviderName)!;
+        outcome.Succeeded.Should().BeTrue("one forbidden subscription does not fail the others");
+        outcome.Coverage.Status.Should().Be(SourceStatus.Limited);
+        outcome.Coverage.Parts.Should().ContainSingle(p => p.Status == SourceStatus.Failed).Which.Name.Should().Be(Arm.Sub2);
+        outcome.Coverage.Detail.Should().Contain(Arm.Sub2).And.Contain("403").And.NotContain(Arm.Token);
+        result.Snapshot.Assets.Should().NotBeEmpty().And.OnlyContain(a => a.Id.Value.Contains(Arm.Sub1, StringComparison.OrdinalIgnoreCase), "the readable subscription is shown, fresh");
+        var fed = result.Card.Metrics.Where(m => m.RecommendationIds.Any(r => result.Snapshot.Recommendations.Any(x => x.Id == r))).ToList();
+        fed.Should().NotBeEmpty().And.OnlyContain(m => m.Availability == ScoreCards.ScoreAvailability.Stale, "a partial read is never compared");
+        fed[0].StaleReason.Should().Contain("read only in part").And.Contain(Arm.Sub2);
+        result.Events.Should().NotContain(e => e.Kind == Events.SecurityEventKind.MetricScoreDrop || e.Kind == Events.SecurityEventKind.InitiativeScoreDrop, "half the resources missing is not a drop");
     }
 }

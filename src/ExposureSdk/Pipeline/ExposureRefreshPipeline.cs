@@ -191,6 +191,7 @@ public sealed class ExposureRefreshPipeline
         var inOrder = new List<ProviderRecords>(_providers.Length);
         var outcomes = new List<ProviderOutcome>(_providers.Length);
         var failed = new List<(ProviderOutcome Outcome, ProviderRecords? Previous)>();
+        var partial = new List<(ProviderOutcome Outcome, ProviderRecords Records)>();
         for (var i = 0; i < _providers.Length; i++)
         {
             var name = _providers[i].Name;
@@ -198,7 +199,14 @@ public sealed class ExposureRefreshPipeline
             if (kind == ProviderOutcomeKind.Succeeded)
             {
                 inOrder.Add(records!.Shown);
-                outcomes.Add(new ProviderOutcome(name, kind, duration, records!.Counts, null, records.PulledAt, usedLastKnownData: false, records.Coverage, records.Warnings));
+                var outcome = new ProviderOutcome(name, kind, duration, records!.Counts, null, records.PulledAt, usedLastKnownData: false, records.Coverage, records.Warnings);
+                outcomes.Add(outcome);
+                if (records.Coverage.Parts.Any(p => p.Status == SourceStatus.Failed))
+                {
+                    // Read in part (a subscription answered 403): today's records are shown, and what they
+                    // feed is stale, never compared, so the missing part cannot look like a change.
+                    partial.Add((outcome, records));
+                }
             }
             else
             {
@@ -230,7 +238,7 @@ public sealed class ExposureRefreshPipeline
         var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
         var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
         var baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
-        card = StaleMarking.Apply(card, failed, merged, baseline, snapshot);
+        card = StaleMarking.Apply(card, failed, partial, merged, baseline, snapshot);
         var events = ScoreDropDetector.Detect(baseline, card, _drop);
 
         // One event per subject, kind and day (rules §4): reconcile with the day's stored events, so a later

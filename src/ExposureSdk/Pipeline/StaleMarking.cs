@@ -1,18 +1,24 @@
+using ExposureSdk.Providers;
 using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.Pipeline;
 
-/// <summary>Marks the metrics and initiatives fed by providers that did not succeed as stale, with the reason.</summary>
+/// <summary>
+/// Marks the metrics and initiatives fed by providers that did not succeed, or that succeeded with a
+/// part of their source failed (a coverage part with status Failed, for example one subscription
+/// answering 403), as stale, with the reason: what they show cannot be compared with yesterday.
+/// </summary>
 internal static class StaleMarking
 {
     public static ScoreCard Apply(
         ScoreCard card,
         IReadOnlyList<(ProviderOutcome Outcome, ProviderRecords? Previous)> failed,
+        IReadOnlyList<(ProviderOutcome Outcome, ProviderRecords Records)> partial,
         MergedRecords merged,
         ScoreCard? baseline,
         ExposureSnapshot snapshot)
     {
-        if (failed.Count == 0)
+        if (failed.Count == 0 && partial.Count == 0)
         {
             return card;
         }
@@ -20,11 +26,13 @@ internal static class StaleMarking
         var metricReasons = new Dictionary<MetricId, List<string>>();
         var initiativeReasons = new Dictionary<InitiativeId, List<string>>();
         var present = new HashSet<RecommendationId>(snapshot.Recommendations.Select(r => r.Id));
-        var allReasons = string.Join(" ", failed.Select(f => Reason(f.Outcome, f.Previous)));
+        var sources = failed.Select(f => (f.Outcome, Records: f.Previous, Reason: Reason(f.Outcome, f.Previous)))
+            .Concat(partial.Select(p => (p.Outcome, Records: (ProviderRecords?)p.Records, Reason: PartialReason(p.Outcome))))
+            .ToList();
+        var allReasons = string.Join(" ", sources.Select(s => s.Reason));
 
-        foreach (var (outcome, previous) in failed)
+        foreach (var (outcome, previous, reason) in sources)
         {
-            var reason = Reason(outcome, previous);
             var supplied = previous?.RecommendationIds ?? [];
             foreach (var m in card.Metrics)
             {
@@ -83,6 +91,13 @@ internal static class StaleMarking
         }
 
         return card;
+    }
+
+    private static string PartialReason(ProviderOutcome outcome)
+    {
+        var failedParts = outcome.Coverage.Parts.Where(p => p.Status == SourceStatus.Failed).Select(p => p.Name).ToList();
+        var named = string.Join(", ", failedParts.Take(10)) + (failedParts.Count > 10 ? FormattableString.Invariant($" and {failedParts.Count - 10} more") : string.Empty);
+        return $"Source provider '{outcome.ProviderName}' was read only in part ({named} failed): what it feeds is not compared today.";
     }
 
     private static string Reason(ProviderOutcome outcome, ProviderRecords? previous)
