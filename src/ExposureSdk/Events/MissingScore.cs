@@ -20,6 +20,13 @@ public enum MissingScoreReason
 
     /// <summary>The baseline's data was stale.</summary>
     StaleInBaseline = 5,
+
+    /// <summary>
+    /// The subject was on the baseline card and is not on today's card: its definition was withdrawn, or the
+    /// source that defines it gave nothing today (domain rules §4: "a subject that yesterday's card had and
+    /// today's lacks is reported missing too").
+    /// </summary>
+    AbsentToday = 6,
 }
 
 /// <summary>

@@ -104,9 +104,11 @@ public static class ScoreDropDetector
     }
 
     /// <summary>
-    /// Lists the metrics and initiatives of today's card whose score cannot be compared with the baseline,
-    /// and why: the companion of <see cref="Detect"/>, which raises no event for them (no false alarms;
-    /// the data is reported missing instead). New initiatives are reported by <see cref="Detect"/>, not here.
+    /// Lists the metrics and initiatives whose score cannot be compared with the baseline, and why: those of
+    /// today's card that are stale or unavailable on either card, not on the baseline, or have no baseline, and
+    /// those of the baseline that today's card lacks (<see cref="MissingScoreReason.AbsentToday"/>). It is the
+    /// companion of <see cref="Detect"/>, which raises no event for them (no false alarms; the data is reported
+    /// missing instead). New initiatives are reported by <see cref="Detect"/>, not here.
     /// </summary>
     /// <param name="previous">The baseline, or <see langword="null"/> when there is none.</param>
     /// <param name="current">Today's card.</param>
@@ -116,8 +118,20 @@ public static class ScoreDropDetector
     {
         ArgumentNullException.ThrowIfNull(current);
         var missing = new List<MissingScore>();
-        foreach (var m in current.Metrics)
+        var gone = previous?.MetricArray ?? [];
+        var g = 0;
+        foreach (var m in current.MetricArray)
         {
+            for (; g < gone.Length && gone[g].Id.CompareTo(m.Id) < 0; g++)
+            {
+                missing.Add(MissingScore.ForMetric(gone[g].Id, gone[g].Name, MissingScoreReason.AbsentToday));
+            }
+
+            if (g < gone.Length && gone[g].Id.Equals(m.Id))
+            {
+                g++;
+            }
+
             var before = previous?.FindMetric(m.Id);
             if (Why(previous is null, before is null, m.Availability, m.StaleReason, before?.Availability, before?.StaleReason) is { } why)
             {
@@ -125,8 +139,25 @@ public static class ScoreDropDetector
             }
         }
 
-        foreach (var i in current.Initiatives)
+        for (; g < gone.Length; g++)
         {
+            missing.Add(MissingScore.ForMetric(gone[g].Id, gone[g].Name, MissingScoreReason.AbsentToday));
+        }
+
+        var goneInitiatives = previous?.InitiativeArray ?? [];
+        g = 0;
+        foreach (var i in current.InitiativeArray)
+        {
+            for (; g < goneInitiatives.Length && goneInitiatives[g].Id.CompareTo(i.Id) < 0; g++)
+            {
+                missing.Add(MissingScore.ForInitiative(goneInitiatives[g].Id, goneInitiatives[g].Name, MissingScoreReason.AbsentToday));
+            }
+
+            if (g < goneInitiatives.Length && goneInitiatives[g].Id.Equals(i.Id))
+            {
+                g++;
+            }
+
             var before = previous?.FindInitiative(i.Id);
             if (previous is not null && before is null)
             {
@@ -137,6 +168,11 @@ public static class ScoreDropDetector
             {
                 missing.Add(MissingScore.ForInitiative(i.Id, i.Name, why.Reason, why.Detail));
             }
+        }
+
+        for (; g < goneInitiatives.Length; g++)
+        {
+            missing.Add(MissingScore.ForInitiative(goneInitiatives[g].Id, goneInitiatives[g].Name, MissingScoreReason.AbsentToday));
         }
 
         return missing.AsReadOnly();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using ExposureSdk.Events;
 using ExposureSdk.History;
 using ExposureSdk.Providers;
@@ -25,7 +26,9 @@ namespace ExposureSdk.Pipeline;
 /// metrics it defines, the metrics that lost a member, and the metrics whose baseline members are
 /// missing today) is marked <see cref="ScoreAvailability.Stale"/> with the reason, cascading to the
 /// initiatives that contain them. Stale scores are never compared, so a failed source raises no
-/// score-drop event.</para>
+/// score-drop event. A provider that succeeds with no results although it supplied results at the baseline
+/// is treated the same way, with a warning (domain rules §4); a metric or initiative of the baseline that
+/// today's card lacks while a source's data is missing is kept on the card as it stood, stale.</para>
 /// <para><b>Merge.</b> Providers are merged in registration order: the first provider that gives an
 /// id wins; every provider that gave a recommendation is kept in
 /// <see cref="RefreshResult.Provenance"/>. Catalog metrics and initiatives from the options come after
@@ -62,6 +65,9 @@ public sealed class ExposureRefreshPipeline
     private readonly bool _seedHistory;
     private bool _historyKnownNonEmpty;
     private readonly Dictionary<string, ProviderRecords> _lastGood = new(StringComparer.Ordinal);
+
+    /// <summary>For each provider, whether the recorded cards of this process (by time) hold results of it: "did it supply results yesterday".</summary>
+    private readonly Dictionary<string, List<(DateTimeOffset AsOf, bool HadResults)>> _resultsOnCards = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshLock = new(1, 1);
     private RefreshResult? _last;
 
@@ -238,7 +244,8 @@ public sealed class ExposureRefreshPipeline
         var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
         var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
         var baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
-        card = StaleMarking.Apply(card, failed, partial, merged, baseline, snapshot);
+        var empty = FindEmptySources(pulls, merged, baseline, card, snapshot, warnings);
+        card = StaleMarking.Apply(card, failed, partial, empty, merged, baseline, snapshot);
         var events = ScoreDropDetector.Detect(baseline, card, _drop);
 
         // One event per subject, kind and day (rules §4): reconcile with the day's stored events, so a later
@@ -249,14 +256,9 @@ public sealed class ExposureRefreshPipeline
         await _history.RecordAsync(card, changes, cancellationToken).ConfigureAwait(false);
         _historyKnownNonEmpty = true;
 
-        // Only a recorded refresh updates the last known data of the providers.
-        for (var i = 0; i < _providers.Length; i++)
-        {
-            if (pulls[i].Kind == ProviderOutcomeKind.Succeeded)
-            {
-                _lastGood[_providers[i].Name] = pulls[i].Records!;
-            }
-        }
+        // Only a recorded refresh updates the last known data of the providers (a pull whose missing results
+        // were treated as missing data does not replace the last data with results), and what the card holds.
+        RememberResults(pulls, empty, merged, asOf, lookBack);
 
         var cutoff = asOf - TimeSpan.FromDays(_retentionDays);
         var removed = await _history.PurgeAsync(_tenantId, cutoff, cancellationToken).ConfigureAwait(false);
@@ -285,6 +287,130 @@ public sealed class ExposureRefreshPipeline
         var succeeded = outcomes.Count(o => o.Succeeded);
         PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count, result.MissingScores.Count);
         return result;
+    }
+
+    /// <summary>
+    /// The providers that succeeded with no results (no recommendations, recommendations without any result, or
+    /// results that name no known recommendation) although they supplied results at the baseline (domain rules §4):
+    /// their data is missing, like a failed source's. Whether a provider supplied results at the baseline is known
+    /// when this process recorded the baseline; otherwise (after a restart) it is assumed when the baseline shows
+    /// data that is gone today. Each one adds a warning.
+    /// </summary>
+    private List<EmptySource> FindEmptySources(
+        (ProviderOutcomeKind Kind, ProviderRecords? Records, string? Error, TimeSpan Duration)[] pulls,
+        MergedRecords merged,
+        ScoreCard? baseline,
+        ScoreCard card,
+        ExposureSnapshot snapshot,
+        List<string> warnings)
+    {
+        var empty = new List<EmptySource>();
+        if (baseline is null)
+        {
+            return empty;
+        }
+
+        HashSet<RecommendationId>? present = null;
+        for (var i = 0; i < _providers.Length; i++)
+        {
+            var records = pulls[i].Records;
+            if (pulls[i].Kind != ProviderOutcomeKind.Succeeded
+                || records!.Coverage.Status == SourceStatus.Inactive
+                || records.Coverage.Parts.Any(p => p.Status == SourceStatus.Failed)
+                || records.HasResults(merged.Provenance))
+            {
+                continue;
+            }
+
+            var name = _providers[i].Name;
+            var known = ResultsOnCard(name, baseline.AsOf);
+            if (known == false
+                || (known is null && !BaselineShowsDataGoneToday(records, baseline, card, present ??= [.. snapshot.Recommendations.Select(r => r.Id)])))
+            {
+                continue;
+            }
+
+            var what = records.Recommendations.Count > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"{records.Recommendations.Count} recommendation(s), none with a result")
+                : records.Assessments.Count > 0 ? "its results name no recommendation any source gave" : "no recommendations";
+            var when = known is null
+                ? string.Create(CultureInfo.InvariantCulture, $"the baseline of {baseline.AsOf:O} shows data that is gone today (this process did not record that baseline)")
+                : string.Create(CultureInfo.InvariantCulture, $"it supplied results at the baseline of {baseline.AsOf:O}");
+            var reason = $"Source provider '{name}' succeeded with no results ({what}) while {when}: its data is treated as missing, like a failed source's, and what it feeds is not compared today.";
+            warnings.Add($"Provider '{name}': succeeded with no results ({what}) while {when}; its data is treated as missing: what it feeds is stale and not compared today.");
+            PipelineLog.ProviderGaveNoResults(_logger, name, baseline.AsOf);
+
+            var supplied = new HashSet<RecommendationId>(records.RecommendationIds);
+            if (_lastGood.TryGetValue(name, out var last))
+            {
+                supplied.UnionWith(last.RecommendationIds);
+            }
+
+            var outcome = new ProviderOutcome(name, ProviderOutcomeKind.Succeeded, pulls[i].Duration, records.Counts, null, records.PulledAt, usedLastKnownData: false, records.Coverage, records.Warnings);
+            empty.Add(new EmptySource(outcome, supplied, reason));
+        }
+
+        return empty;
+    }
+
+    /// <summary>
+    /// Without a record of the baseline's refresh: whether the baseline shows data that an empty provider may have
+    /// supplied and that is gone today (a metric with assets in scope over a recommendation it still gives, a
+    /// member recommendation no source gives today, or a metric or initiative today's card lacks).
+    /// </summary>
+    private static bool BaselineShowsDataGoneToday(ProviderRecords records, ScoreCard baseline, ScoreCard card, HashSet<RecommendationId> present)
+        => baseline.Metrics.Any(m => (m.Scope > 0 && m.RecommendationIds.Any(records.RecommendationIds.Contains))
+                || m.RecommendationIds.Any(r => !present.Contains(r))
+                || card.FindMetric(m.Id) is null)
+            || baseline.Initiatives.Any(x => x.RecommendationIds.Any(r => !present.Contains(r)) || card.FindInitiative(x.Id) is null);
+
+    /// <summary>Whether the card this process recorded at <paramref name="asOf"/> holds results of the provider; <see langword="null"/> when this process did not record it.</summary>
+    private bool? ResultsOnCard(string providerName, DateTimeOffset asOf)
+    {
+        if (_resultsOnCards.TryGetValue(providerName, out var cards))
+        {
+            foreach (var (at, hadResults) in cards)
+            {
+                if (at == asOf)
+                {
+                    return hadResults;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// After a recorded refresh: the providers' last known data (a pull that succeeded, unless its missing results
+    /// were treated as missing data) and whether the recorded card holds results of each provider (the cards older
+    /// than the baseline look-back are forgotten).
+    /// </summary>
+    private void RememberResults(
+        (ProviderOutcomeKind Kind, ProviderRecords? Records, string? Error, TimeSpan Duration)[] pulls,
+        List<EmptySource> empty,
+        MergedRecords merged,
+        DateTimeOffset asOf,
+        TimeSpan lookBack)
+    {
+        for (var i = 0; i < _providers.Length; i++)
+        {
+            var name = _providers[i].Name;
+            var succeeded = pulls[i].Kind == ProviderOutcomeKind.Succeeded;
+            var shown = succeeded ? pulls[i].Records!.Shown : _lastGood.GetValueOrDefault(name)?.Shown;
+            if (succeeded && !empty.Exists(e => e.Outcome.ProviderName == name))
+            {
+                _lastGood[name] = pulls[i].Records!;
+            }
+
+            if (!_resultsOnCards.TryGetValue(name, out var cards))
+            {
+                _resultsOnCards[name] = cards = [];
+            }
+
+            cards.RemoveAll(c => c.AsOf < asOf - lookBack);
+            cards.Add((asOf, shown?.HasResults(merged.Provenance) == true));
+        }
     }
 
     /// <summary>

@@ -40,4 +40,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 4110, Level = LogLevel.Information, Message = "History was empty: seeded {CardCount} score card(s) and {EventCount} event(s) from {ProviderCount} provider(s)' history, from {FirstAsOf:O} to {LastAsOf:O}.")]
     public static partial void HistorySeeded(ILogger logger, int cardCount, int eventCount, int providerCount, DateTimeOffset firstAsOf, DateTimeOffset lastAsOf);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Provider '{ProviderName}' succeeded with no results while the baseline of {BaselineAsOf:O} holds results of it: its data is treated as missing and what it feeds is not compared.")]
+    public static partial void ProviderGaveNoResults(ILogger logger, string providerName, DateTimeOffset baselineAsOf);
 }

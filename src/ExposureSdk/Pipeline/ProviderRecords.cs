@@ -67,6 +67,34 @@ internal sealed class ProviderRecords
         ? this
         : new ProviderRecords(ProviderName, PulledAt, [], [], [], Metrics, Initiatives, Coverage, Warnings);
 
+    /// <summary>
+    /// Whether the pull gave at least one result (domain rules §4): a healthy or unhealthy assessment of a
+    /// recommendation in <paramref name="known"/> (the merged refresh's), a count-only result with a total above
+    /// 0, or an explicit compliance state other than NotAvailable.
+    /// </summary>
+    /// <param name="known">The recommendations of the merged refresh.</param>
+    /// <returns>Whether the provider supplied a result.</returns>
+    public bool HasResults(IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> known)
+    {
+        foreach (var r in Recommendations)
+        {
+            if (r.Counts is { Total: > 0 } || r.State is ComplianceState.Compliant or ComplianceState.NotCompliant or ComplianceState.MitigatedByOrganization)
+            {
+                return true;
+            }
+        }
+
+        foreach (var a in Assessments)
+        {
+            if (a.Status is AssessmentStatus.Healthy or AssessmentStatus.Unhealthy && known.ContainsKey(a.RecommendationId))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Throws an <see cref="ExposureSourceException"/> naming the first id the provider gave twice.</summary>
     public void CheckDistinctIds()
     {

@@ -1,12 +1,14 @@
+using System.Globalization;
 using ExposureSdk.Providers;
 using ExposureSdk.ScoreCards;
 
 namespace ExposureSdk.Pipeline;
 
 /// <summary>
-/// Marks the metrics and initiatives fed by providers that did not succeed, or that succeeded with a
-/// part of their source failed (a coverage part with status Failed, for example one subscription
-/// answering 403), as stale, with the reason: what they show cannot be compared with yesterday.
+/// Marks as stale, with the reason, the metrics and initiatives fed by a source whose data is missing today:
+/// a provider that did not succeed, one that succeeded with a part of its source failed (a coverage part with
+/// status Failed, for example one subscription answering 403), and one that succeeded with no results although
+/// it supplied results at the baseline (domain rules §4): what they show cannot be compared with yesterday.
 /// </summary>
 internal static class StaleMarking
 {
@@ -14,11 +16,12 @@ internal static class StaleMarking
         ScoreCard card,
         IReadOnlyList<(ProviderOutcome Outcome, ProviderRecords? Previous)> failed,
         IReadOnlyList<(ProviderOutcome Outcome, ProviderRecords Records)> partial,
+        IReadOnlyList<EmptySource> empty,
         MergedRecords merged,
         ScoreCard? baseline,
         ExposureSnapshot snapshot)
     {
-        if (failed.Count == 0 && partial.Count == 0)
+        if (failed.Count == 0 && partial.Count == 0 && empty.Count == 0)
         {
             return card;
         }
@@ -26,18 +29,18 @@ internal static class StaleMarking
         var metricReasons = new Dictionary<MetricId, List<string>>();
         var initiativeReasons = new Dictionary<InitiativeId, List<string>>();
         var present = new HashSet<RecommendationId>(snapshot.Recommendations.Select(r => r.Id));
-        var sources = failed.Select(f => (f.Outcome, Records: f.Previous, Reason: Reason(f.Outcome, f.Previous)))
-            .Concat(partial.Select(p => (p.Outcome, Records: (ProviderRecords?)p.Records, Reason: PartialReason(p.Outcome))))
+        var sources = failed.Select(f => (f.Outcome.ProviderName, Supplied: (IReadOnlySet<RecommendationId>?)f.Previous?.RecommendationIds, Reason: Reason(f.Outcome, f.Previous)))
+            .Concat(partial.Select(p => (p.Outcome.ProviderName, Supplied: (IReadOnlySet<RecommendationId>?)p.Records.RecommendationIds, Reason: PartialReason(p.Outcome))))
+            .Concat(empty.Select(e => (e.Outcome.ProviderName, Supplied: (IReadOnlySet<RecommendationId>?)e.Supplied, e.Reason)))
             .ToList();
         var allReasons = string.Join(" ", sources.Select(s => s.Reason));
 
-        foreach (var (outcome, previous, reason) in sources)
+        foreach (var (providerName, supplied, reason) in sources)
         {
-            var supplied = previous?.RecommendationIds ?? [];
             foreach (var m in card.Metrics)
             {
-                var owned = merged.MetricOwners.TryGetValue(m.Id, out var owner) && owner == outcome.ProviderName;
-                if (owned || m.RecommendationIds.Any(supplied.Contains))
+                var owned = merged.MetricOwners.TryGetValue(m.Id, out var owner) && owner == providerName;
+                if (owned || (supplied is not null && m.RecommendationIds.Any(supplied.Contains)))
                 {
                     Add(metricReasons, m.Id, reason);
                 }
@@ -45,22 +48,22 @@ internal static class StaleMarking
 
             foreach (var i in card.Initiatives)
             {
-                var owned = merged.InitiativeOwners.TryGetValue(i.Id, out var owner) && owner == outcome.ProviderName;
-                if (owned || i.RecommendationIds.Any(supplied.Contains))
+                var owned = merged.InitiativeOwners.TryGetValue(i.Id, out var owner) && owner == providerName;
+                if (owned || (supplied is not null && i.RecommendationIds.Any(supplied.Contains)))
                 {
                     Add(initiativeReasons, i.Id, reason);
                 }
             }
         }
 
-        // Members lost in this refresh while a provider failed: the failed provider probably gave them.
+        // Members lost in this refresh while a source's data is missing: that source probably gave them.
         foreach (var m in card.Metrics)
         {
             var lostToday = merged.MetricsMissingMembers.Contains(m.Id);
             var lostSinceBaseline = baseline?.FindMetric(m.Id) is { } before && before.RecommendationIds.Any(r => !present.Contains(r));
             if ((lostToday || lostSinceBaseline) && !metricReasons.ContainsKey(m.Id))
             {
-                Add(metricReasons, m.Id, "Member recommendations are missing while a source failed. " + allReasons);
+                Add(metricReasons, m.Id, "Member recommendations are missing while a source's data is missing. " + allReasons);
             }
         }
 
@@ -71,7 +74,7 @@ internal static class StaleMarking
                 && (before.RecommendationIds.Any(r => !present.Contains(r)) || before.Metrics.Any(x => card.FindMetric(x.MetricId) is null));
             if ((lostToday || lostSinceBaseline) && !initiativeReasons.ContainsKey(i.Id))
             {
-                Add(initiativeReasons, i.Id, "Members are missing while a source failed. " + allReasons);
+                Add(initiativeReasons, i.Id, "Members are missing while a source's data is missing. " + allReasons);
             }
         }
 
@@ -90,7 +93,38 @@ internal static class StaleMarking
             card = card.WithInitiatives(initiatives);
         }
 
-        return card;
+        return CarryForward(card, baseline, allReasons);
+    }
+
+    /// <summary>
+    /// The subjects of the baseline that today's card lacks while a source's data is missing (a provider that
+    /// defines its own metrics or initiatives failed, or gave nothing, and this process holds no last known
+    /// data of it, for example after a restart): they are kept on today's card as they stood on the baseline,
+    /// stale, so they are reported missing today and compared with nothing tomorrow (no false drop, no
+    /// NewInitiative when the source returns). In-process, the last known data gives the same result.
+    /// </summary>
+    private static ScoreCard CarryForward(ScoreCard card, ScoreCard? baseline, string allReasons)
+    {
+        if (baseline is null)
+        {
+            return card;
+        }
+
+        var metrics = baseline.Metrics.Where(m => card.FindMetric(m.Id) is null).ToList();
+        var initiatives = baseline.Initiatives.Where(i => card.FindInitiative(i.Id) is null).ToList();
+        if (metrics.Count == 0 && initiatives.Count == 0)
+        {
+            return card;
+        }
+
+        var reason = string.Create(CultureInfo.InvariantCulture, $"Not given today while a source's data is missing: shown as it stood on the card of {baseline.AsOf:O}. ") + allReasons;
+        return new ScoreCard(
+            card.TenantId,
+            card.AsOf,
+            card.SecureScore,
+            [.. card.Metrics, .. metrics.Select(m => m.WithAvailability(ScoreAvailability.Stale, reason))],
+            [.. card.Initiatives, .. initiatives.Select(i => i.WithAvailability(ScoreAvailability.Stale, reason))],
+            card.Origin);
     }
 
     private static string PartialReason(ProviderOutcome outcome)
@@ -122,3 +156,12 @@ internal static class StaleMarking
         }
     }
 }
+
+/// <summary>
+/// A provider that succeeded with no results although it supplied results at the baseline (domain rules §4):
+/// its data is missing today, like a failed source's.
+/// </summary>
+/// <param name="Outcome">Its outcome (Succeeded).</param>
+/// <param name="Supplied">The recommendations it gave today or in its last pull with results.</param>
+/// <param name="Reason">The stale reason.</param>
+internal sealed record EmptySource(ProviderOutcome Outcome, IReadOnlySet<RecommendationId> Supplied, string Reason);

@@ -38,4 +38,20 @@ public sealed class MissingScoresTests
     {
         ScoreDropDetector.FindMissingScores(Card(Today.AddDays(-1)), Card(Today, initiatives: [I("i", 50)])).Should().BeEmpty();
     }
+
+    [Fact]
+    public void FindMissingScores_SubjectsOnTheBaselineAndNotToday_AreReportedAbsentTodayInIdOrder()
+    {
+        var previous = Card(Today.AddDays(-1), [M("a-gone", 50), M("m", 50), M("z-gone", 70)], [I("i-gone", 60, ("a-gone", MetricWeight.High)), I("j", 50, ("m", MetricWeight.High)), I("k-gone", 10)]);
+        var current = Card(Today, [M("m", 50)], [I("j", 50, ("m", MetricWeight.High))]);
+
+        var missing = ScoreDropDetector.FindMissingScores(previous, current);
+
+        missing.Select(x => (x.SubjectKind, x.SubjectId, x.SubjectName, x.Reason)).Should().Equal(
+            (ScoreSubjectKind.Metric, "a-gone", "Metric a-gone", MissingScoreReason.AbsentToday),
+            (ScoreSubjectKind.Metric, "z-gone", "Metric z-gone", MissingScoreReason.AbsentToday),
+            (ScoreSubjectKind.Initiative, "i-gone", "Initiative i-gone", MissingScoreReason.AbsentToday),
+            (ScoreSubjectKind.Initiative, "k-gone", "Initiative k-gone", MissingScoreReason.AbsentToday));
+        ScoreDropDetector.Detect(previous, current).Should().BeEmpty();
+    }
 }
