@@ -61,14 +61,12 @@ internal sealed class TenantAnalysis
             recent.AddRange(i == cards.Count - 1 ? latest : Detect(cards, i, options, explicitPrevious));
         }
 
-        return new TenantAnalysis(input, reports[^1], cards, Order(latest), Order(recent), options);
+        return new TenantAnalysis(input, reports[^1], cards, DashboardModel.OrderEvents(latest), DashboardModel.OrderEvents(recent), options);
     }
 
-    /// <summary>Gets an initiative's movement over the last 24 hours.</summary>
-    public ScoreMovement Movement(InitiativeId id) => ScoreTrends.Movement24Hours(Cards, ScoreSubject.Initiative(id.Value), Report.AsOf);
-
-    /// <summary>Gets an initiative's 14-day trend.</summary>
-    public ScoreTrend Trend(InitiativeId id) => ScoreTrends.Trend(Cards, ScoreSubject.Initiative(id.Value), Report.AsOf, TenantInput.TrendDays);
+    /// <summary>The dashboard's input with the given events (the recent ones for <c>report</c>, the latest comparison's for <c>events</c>).</summary>
+    public DashboardInput ToDashboard(IReadOnlyList<SecurityEvent> events) =>
+        new(Report, Cards, events, Input.Source, Options.ThresholdPoints, Cards.Count >= 2 ? Cards[^2].AsOf : null, Input.Sources ?? []);
 
     private static IReadOnlyList<SecurityEvent> Detect(List<ScoreCard> cards, int index, ScoreDropOptions options, bool explicitPrevious)
     {
@@ -78,11 +76,4 @@ internal sealed class TenantAnalysis
             : ScoreDropDetector.SelectBaseline(cards.Take(index), cards[index].AsOf, options);
         return ScoreDropDetector.Detect(baseline, cards[index], options);
     }
-
-    private static SecurityEvent[] Order(IEnumerable<SecurityEvent> events) =>
-        [.. events
-            .OrderByDescending(e => e.Date)
-            .ThenBy(e => e.Kind switch { SecurityEventKind.InitiativeScoreDrop => 0, SecurityEventKind.MetricScoreDrop => 1, _ => 2 })
-            .ThenByDescending(e => e.Drop ?? 0)
-            .ThenBy(e => e.SubjectId, StringComparer.Ordinal)];
 }

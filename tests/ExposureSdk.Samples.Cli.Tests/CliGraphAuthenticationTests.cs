@@ -1,5 +1,6 @@
 using Azure.Identity;
 using ExposureSdk.Samples.Cli.Inputs;
+using ExposureSdk.Samples.Common;
 
 namespace ExposureSdk.Samples.Cli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ExposureSdk.Samples.Cli.Output;
+using ExposureSdk.Samples.Common;
 using Markdig;
 
 namespace ExposureSdk.Samples.Cli.Tests;

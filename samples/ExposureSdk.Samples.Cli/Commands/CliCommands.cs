@@ -73,8 +73,8 @@ internal static class CliCommands
             var input = await LoadAsync(context, settings, requirePrevious: false, cancellationToken);
             var analysis = await WithProgress(context, settings, "Scoring the tenant and its history…", () => TenantAnalysis.Run(input, settings.DropOptions));
             var defaultTop = settings.Format switch { "table" => TableWriter.DefaultTopRecommendations, "markdown" => MarkdownDefaultTop, _ => (int?)null };
-            var model = DashboardModel.Build(analysis, filter, defaultTop, analysis.RecentEvents);
-            Write(context, settings, model, CliJsonContext.Output.DashboardJson, c => TableWriter.WriteDashboard(c, model, "Recent events (7 days)"), o => MarkdownWriter.WriteDashboard(o, model, "Recent events (7 days)"));
+            var model = DashboardModel.Build(analysis.ToDashboard(analysis.RecentEvents), filter, defaultTop);
+            Write(context, settings, model, ContractJsonContext.Output.DashboardJson, c => TableWriter.WriteDashboard(c, model, "Recent events (7 days)"), o => MarkdownWriter.WriteDashboard(o, model, "Recent events (7 days)"));
             return Gate(settings, analysis);
         }));
         return command;
@@ -88,9 +88,9 @@ internal static class CliCommands
             var settings = common.Read(parse);
             var input = await LoadAsync(context, settings, requirePrevious: true, cancellationToken);
             var analysis = await WithProgress(context, settings, "Comparing snapshots…", () => TenantAnalysis.Run(input, settings.DropOptions));
-            var model = DashboardModel.Build(analysis, new RecommendationFilter(null, null, null, null, null, null, null), 0, analysis.LatestEvents);
+            var model = DashboardModel.Build(analysis.ToDashboard(analysis.LatestEvents), new RecommendationFilter(null, null, null, null, null, null, null), 0);
             var title = $"Events since {Display.Instant(model.PreviousAsOf ?? model.AsOf)}";
-            Write(context, settings, model, CliJsonContext.Output.DashboardJson, c => TableWriter.WriteEvents(c, model, title), o => MarkdownWriter.WriteEvents(o, model, title));
+            Write(context, settings, model, ContractJsonContext.Output.DashboardJson, c => TableWriter.WriteEvents(c, model, title), o => MarkdownWriter.WriteEvents(o, model, title));
             return Gate(settings, analysis);
         }));
         return command;
@@ -113,7 +113,7 @@ internal static class CliCommands
             var input = await LoadAsync(context, settings with { HistoryNeeded = false }, requirePrevious: false, cancellationToken);
             var report = await WithProgress(context, settings, "Scoring…", () => Scoring.ExposureScorer.Score(input.Current));
             var model = initiativeId is not null ? DetailModels.ExplainInitiative(report, initiativeId) : DetailModels.ExplainMetric(report, metricId!);
-            Write(context, settings, model, CliJsonContext.Output.ExplanationJson, c => TableWriter.WriteExplanation(c, model), o => MarkdownWriter.WriteExplanation(o, model));
+            Write(context, settings, model, ContractJsonContext.Output.ExplanationJson, c => TableWriter.WriteExplanation(c, model), o => MarkdownWriter.WriteExplanation(o, model));
             return ExitCodes.Success;
         }));
         return command;
@@ -135,7 +135,7 @@ internal static class CliCommands
 
             var input = await LoadAsync(context, settings with { HistoryNeeded = false }, requirePrevious: false, cancellationToken);
             var model = await WithProgress(context, settings, "Computing what-if scores…", () => DetailModels.Plan(input.Current, parse.GetValue(initiative), count));
-            Write(context, settings, model, CliJsonContext.Output.PlanJson, c => TableWriter.WritePlan(c, model), o => MarkdownWriter.WritePlan(o, model));
+            Write(context, settings, model, ContractJsonContext.Output.PlanJson, c => TableWriter.WritePlan(c, model), o => MarkdownWriter.WritePlan(o, model));
             return ExitCodes.Success;
         }));
         return command;

@@ -44,14 +44,14 @@ internal static class ExportCommand
                         throw new InputException($"--output: '{path}' cannot be written: {ex.Message}", ex);
                     }
 
-                    await context.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} OCSF Compliance Finding record(s) written to {Output.SafeText.Plain(path)}."));
+                    await context.Stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{count} OCSF Compliance Finding record(s) written to {SafeText.Plain(path)}."));
                 }
 
                 return ExitCodes.Success;
             }
             catch (InputException ex)
             {
-                await context.Stderr.WriteLineAsync($"error: {Output.SafeText.Plain(ex.Message)}");
+                await context.Stderr.WriteLineAsync($"error: {SafeText.Plain(ex.Message)}");
                 return ExitCodes.BadInput;
             }
         });

@@ -84,7 +84,7 @@ internal static class GraphInput
             var now = TimeProvider.System.GetUtcNow();
             var snapshot = ExposureCatalog.BuiltIn.ApplyTo(new ExposureSnapshot(uri.Host, now, recommendations));
             var history = withHistory ? await ReadHistoryAsync(provider, uri, now, warn, cancellationToken) : [];
-            var source = new Sources.SourceReport(Sources.SourceOptions.Graph, coverage.Status, coverage.Detail, recommendations.Count, 0, 0, coverage.Score, coverage.Parts);
+            var source = new SourceReport(Sources.SourceOptions.Graph, coverage.Status, coverage.Detail, recommendations.Count, 0, 0, coverage.Score, coverage.Parts);
             return new TenantInput($"Microsoft Graph ({uri.Host})", snapshot, null, [.. history, snapshot], Sources: [source]);
         }
     }

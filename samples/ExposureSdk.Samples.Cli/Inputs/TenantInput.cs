@@ -16,7 +16,7 @@ internal sealed record TenantInput(
     ExposureSnapshot? Previous,
     IReadOnlyList<ExposureSnapshot> History,
     IReadOnlyList<ExposureSdk.ScoreCards.ScoreCard>? EarlierCards = null,
-    IReadOnlyList<Sources.SourceReport>? Sources = null)
+    IReadOnlyList<SourceReport>? Sources = null)
 {
     /// <summary>The number of daily snapshots the dashboard scores for trends (today and the 13 days before it).</summary>
     public const int TrendDays = 14;

@@ -22,7 +22,7 @@ internal static class MarkdownWriter
         foreach (var i in d.Initiatives)
         {
             var name = (i.Favorite ? "★ " : string.Empty) + SafeText.Markdown(i.Name);
-            o.WriteLine($"| {name} | {Display.Score(i.Score, i.Approximate)} | {(i.TargetScore is null ? string.Empty : Display.Score(i.TargetScore))} | {Display.Signed(i.Movement24Hours)} | {Display.Sparkline(i.Trend14Days.Select(p => p.Score))} |");
+            o.WriteLine($"| {name} | {Display.Score(i.Score, i.Approximate)} | {(i.TargetScore is null ? string.Empty : Display.Score(i.TargetScore))} | {Display.Movement(i.Movement24Hours)} | {Display.Sparkline(i.Trend14Days.Select(p => p.Score))} |");
         }
 
         Footnote(o, d.Initiatives.Any(i => i.Approximate && i.Score is not null));

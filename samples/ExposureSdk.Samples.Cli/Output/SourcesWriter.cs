@@ -39,7 +39,7 @@ internal static class SourcesWriter
                 _ => "[red]Failed[/]",
             };
             table.AddRow(
-                SafeText.Terminal(s.Name),
+                TerminalText.Markup(s.Name),
                 status,
                 Display.Count(s.Recommendations),
                 Display.Count(s.Assets),

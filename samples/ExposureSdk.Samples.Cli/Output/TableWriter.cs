@@ -170,12 +170,12 @@ internal static class TableWriter
     private static string Movement(double? change) => change switch
     {
         null => string.Empty,
-        > 0.005 => $"[green]▲ {Display.Signed(change)}[/]",
-        < -0.005 => $"[red]▼ {Display.Signed(change)}[/]",
+        > 0.005 => $"[green]▲ {Display.Movement(change)}[/]",
+        < -0.005 => $"[red]▼ {Display.Movement(change)}[/]",
         _ => "[grey]· 0.00[/]",
     };
 
-    private static string E(string? text) => SafeText.Terminal(text);
+    private static string E(string? text) => TerminalText.Markup(text);
 
     private static void Footnote(IAnsiConsole c, bool show)
     {

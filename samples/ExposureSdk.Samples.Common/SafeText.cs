@@ -1,14 +1,15 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Spectre.Console;
 
-namespace ExposureSdk.Samples.Cli.Output;
+namespace ExposureSdk.Samples.Common;
 
 /// <summary>
 /// Text from a source (a provider, a scanner file, a snapshot) is untrusted: one helper per output kind
-/// neutralises it before it is written. Every output of the sample goes through these; JSON needs none,
-/// because <c>System.Text.Json</c> escapes control characters and HTML-sensitive characters itself.
+/// neutralises it before it is written. Every output of the samples goes through these (the CLI's table
+/// adds Spectre markup escaping in its own <c>TerminalText</c>; the web sample's Razor pages HTML-encode what
+/// <see cref="Neutralize"/> returns); JSON needs none, because <c>System.Text.Json</c> escapes control
+/// characters and HTML-sensitive characters itself (with <see cref="JsonEncoder"/>).
 /// </summary>
 /// <remarks>
 /// <para>All kinds first <see cref="Neutralize"/> the text:</para>
@@ -23,7 +24,7 @@ namespace ExposureSdk.Samples.Cli.Output;
 /// character boundary and ends with "…".</item>
 /// </list>
 /// </remarks>
-internal static class SafeText
+public static class SafeText
 {
     /// <summary>The default length limit, in UTF-16 code units: the SDK's limit for ids and names.</summary>
     public const int DefaultMaxLength = 512;
@@ -87,11 +88,6 @@ internal static class SafeText
     /// default encoders write raw. The text itself is never altered: a program reading the JSON gets it exactly.
     /// </summary>
     public static JavaScriptEncoder JsonEncoder { get; } = CreateJsonEncoder();
-
-    /// <summary>Untrusted text for Spectre.Console markup: neutralised, then markup-escaped (<c>[</c> and <c>]</c>).</summary>
-    /// <param name="text">The untrusted text.</param>
-    /// <returns>Text safe to embed in markup.</returns>
-    public static string Terminal(string? text) => Markup.Escape(Neutralize(text));
 
     /// <summary>Untrusted text for a plain terminal line (stderr messages): neutralised, no markup.</summary>
     /// <param name="text">The untrusted text.</param>

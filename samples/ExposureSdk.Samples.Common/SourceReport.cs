@@ -2,10 +2,10 @@ using ExposureSdk.Pipeline;
 using ExposureSdk.Providers;
 using ExposureSdk.Scoring;
 
-namespace ExposureSdk.Samples.Cli.Sources;
+namespace ExposureSdk.Samples.Common;
 
 /// <summary>
-/// One source of the run, as contracts §2 <c>sources</c> shows it: its <c>--source</c> name, status,
+/// One source of the run, as contracts §2 <c>sources</c> shows it: its <c>--source</c> name (the same names in the web sample's configuration), status,
 /// detail, counts, its own points figure and its parts.
 /// </summary>
 /// <param name="Name">The <c>--source</c> value (<c>graph</c>, <c>defender-for-cloud</c>, <c>ocsf</c>, ...).</param>
@@ -16,7 +16,7 @@ namespace ExposureSdk.Samples.Cli.Sources;
 /// <param name="Assessments">The source's healthy and unhealthy results.</param>
 /// <param name="Score">The source's own points (Secure Score, the Defender for Cloud score), or null.</param>
 /// <param name="Parts">The source's parts (subscriptions, files), each with its status.</param>
-internal sealed record SourceReport(
+public sealed record SourceReport(
     string Name,
     SourceStatus Status,
     string Detail,

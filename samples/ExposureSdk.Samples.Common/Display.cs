@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace ExposureSdk.Samples.Cli.Output;
+namespace ExposureSdk.Samples.Common;
 
-/// <summary>Formatting shared by the table and markdown outputs: scores with two decimals (domain rules §3), signed movements, sparklines.</summary>
-internal static class Display
+/// <summary>Formatting shared by the table, markdown and HTML outputs: scores with two decimals (domain rules §3), signed movements, sparklines.</summary>
+public static class Display
 {
     private const string Bars = "▁▂▃▄▅▆▇█";
 
@@ -20,7 +20,7 @@ internal static class Display
     public static string Score(double? score) => score is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "n/a";
 
     /// <summary>A signed change with two decimals ("+1.25", "-2.49", "0.00"), or empty when unknown.</summary>
-    public static string Signed(double? change) => change switch
+    public static string Movement(double? change) => change switch
     {
         null => string.Empty,
         > 0.005 => "+" + change.Value.ToString("0.00", CultureInfo.InvariantCulture),

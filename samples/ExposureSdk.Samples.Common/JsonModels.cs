@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ExposureSdk.Samples.Cli.Output;
+namespace ExposureSdk.Samples.Common;
 
-// The JSON written by --format json. The fields of contracts §2 come first, with those exact names and
+// The JSON written by the CLI's --format json and by the web sample's /api routes (one definition, so both
+// always agree). The fields of contracts §2 come first, with those exact names and
 // types; the extra fields after them are additions the contract allows. Scores are full-precision
 // numbers, null where a score is absent.
 
-internal sealed record DashboardJson(
+public sealed record DashboardJson(
     string TenantId,
     DateTimeOffset AsOf,
     SecureScoreJson SecureScore,
@@ -21,7 +22,7 @@ internal sealed record DashboardJson(
     IReadOnlyList<SourceJson> Sources);
 
 // contracts §2 "sources" (second edition, additive): one entry per source.
-internal sealed record SourceJson(
+public sealed record SourceJson(
     string Name,
     string Status,
     string Detail,
@@ -31,11 +32,11 @@ internal sealed record SourceJson(
     SecureScoreJson? Score,
     IReadOnlyList<SourcePartJson> Parts);
 
-internal sealed record SourcePartJson(string Name, string Status, string Detail);
+public sealed record SourcePartJson(string Name, string Status, string Detail);
 
-internal sealed record SecureScoreJson(double AchievedPoints, double MaxPoints, double? Percentage);
+public sealed record SecureScoreJson(double AchievedPoints, double MaxPoints, double? Percentage);
 
-internal sealed record InitiativeJson(
+public sealed record InitiativeJson(
     string Id,
     string Name,
     double? Score,
@@ -48,11 +49,11 @@ internal sealed record InitiativeJson(
     IReadOnlyList<TrendPointJson> Trend14Days,
     bool Approximate);
 
-internal sealed record InitiativeMetricJson(string Id, string Weight, double? Contribution, double? ScoreImpact);
+public sealed record InitiativeMetricJson(string Id, string Weight, double? Contribution, double? ScoreImpact);
 
-internal sealed record TrendPointJson(DateOnly Date, double Score);
+public sealed record TrendPointJson(DateOnly Date, double Score);
 
-internal sealed record MetricJson(
+public sealed record MetricJson(
     string Id,
     string Name,
     double? Score,
@@ -63,7 +64,7 @@ internal sealed record MetricJson(
     double? MaxScoreImpact,
     bool Approximate);
 
-internal sealed record RecommendationJson(
+public sealed record RecommendationJson(
     string Id,
     string Name,
     string State,
@@ -78,7 +79,7 @@ internal sealed record RecommendationJson(
     long Unhealthy,
     double? MaxPoints);
 
-internal sealed record EventJson(
+public sealed record EventJson(
     string Kind,
     string SubjectId,
     string SubjectName,
@@ -89,7 +90,7 @@ internal sealed record EventJson(
     string? Weight,
     bool Approximate);
 
-internal sealed record ExplanationJson(
+public sealed record ExplanationJson(
     string TenantId,
     DateTimeOffset AsOf,
     string Kind,
@@ -110,23 +111,23 @@ internal sealed record ExplanationJson(
     IReadOnlyList<string> TopAffectedAssetIds,
     bool Approximate);
 
-internal sealed record ExplainedMetricJson(string Id, string Name, string Weight, double NumericWeight, double? Score, bool Available, bool Included, double? Contribution, double? ScoreImpact);
+public sealed record ExplainedMetricJson(string Id, string Name, string Weight, double NumericWeight, double? Score, bool Available, bool Included, double? Contribution, double? ScoreImpact);
 
-internal sealed record ExplainedRecommendationJson(string Id, string Name, string State, long Healthy, long Unhealthy, double AchievedPoints, double MaxPoints);
+public sealed record ExplainedRecommendationJson(string Id, string Name, string State, long Healthy, long Unhealthy, double AchievedPoints, double MaxPoints);
 
-internal sealed record ExplainedInitiativeJson(string Id, double? InitiativeScore, double WeightSum, double? Contribution, double? ScoreImpact);
+public sealed record ExplainedInitiativeJson(string Id, double? InitiativeScore, double WeightSum, double? Contribution, double? ScoreImpact);
 
-internal sealed record PlanJson(string TenantId, DateTimeOffset AsOf, string? InitiativeId, IReadOnlyList<PlanStepJson> Steps);
+public sealed record PlanJson(string TenantId, DateTimeOffset AsOf, string? InitiativeId, IReadOnlyList<PlanStepJson> Steps);
 
-internal sealed record PlanStepJson(string RecommendationId, string Name, long Unhealthy, double SecureScoreGain, double TotalInitiativeGain, IReadOnlyList<PlanGainJson> InitiativeGains);
+public sealed record PlanStepJson(string RecommendationId, string Name, long Unhealthy, double SecureScoreGain, double TotalInitiativeGain, IReadOnlyList<PlanGainJson> InitiativeGains);
 
-internal sealed record PlanGainJson(string InitiativeId, double? Before, double? After, double Gain);
+public sealed record PlanGainJson(string InitiativeId, double? Before, double? After, double Gain);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
 [JsonSerializable(typeof(DashboardJson))]
 [JsonSerializable(typeof(ExplanationJson))]
 [JsonSerializable(typeof(PlanJson))]
-internal sealed partial class CliJsonContext : JsonSerializerContext
+public sealed partial class ContractJsonContext : JsonSerializerContext
 {
     /// <summary>
     /// Gets the context used for output: the options of the attribute above, plus an encoder that keeps
@@ -134,7 +135,7 @@ internal sealed partial class CliJsonContext : JsonSerializerContext
     /// reader: control characters, bidi and other invisible format characters (<c>\u202E</c>), lone
     /// surrogates, and the HTML-sensitive <c>&lt; &gt; &amp; ' + `</c> (names are data: escaped, never altered).
     /// </summary>
-    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
+    public static ContractJsonContext Output { get; } = new(new JsonSerializerOptions
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,

@@ -1,10 +1,9 @@
-using ExposureSdk.Samples.Cli.Inputs;
 using ExposureSdk.Scoring;
 
-namespace ExposureSdk.Samples.Cli.Output;
+namespace ExposureSdk.Samples.Common;
 
-/// <summary>Builds the models of the <c>explain</c> and <c>plan</c> commands.</summary>
-internal static class DetailModels
+/// <summary>Builds the models of the <c>explain</c> and <c>plan</c> commands (and of the web sample's <c>/api/explain</c> and <c>/api/plan</c>).</summary>
+public static class DetailModels
 {
     /// <summary>Explains an initiative's score.</summary>
     /// <exception cref="InputException">The report has no such initiative.</exception>

@@ -1,15 +1,15 @@
-using ExposureSdk.Samples.Cli.Inputs;
 using ExposureSdk.Scoring;
 
-namespace ExposureSdk.Samples.Cli;
+namespace ExposureSdk.Samples.Common;
 
 /// <summary>
-/// The recommendation filters of the <c>report</c> command. Each option takes one value or several
+/// The recommendation filters of the <c>report</c> command, and of the web sample's <c>/api/report</c> (query
+/// parameters of the same names). Each option takes one value or several
 /// separated by commas (any-of); all given options must match. States, impacts and domains must be
 /// known values; workload and source match by case-insensitive substring; search looks at the id and
 /// the name.
 /// </summary>
-internal sealed class RecommendationFilter
+public sealed class RecommendationFilter
 {
     private readonly HashSet<ComplianceState> _states = [];
     private readonly HashSet<Impact> _impacts = [];
@@ -19,21 +19,29 @@ internal sealed class RecommendationFilter
     private readonly string? _search;
 
     /// <summary>Parses the filter options.</summary>
+    /// <param name="state">States, comma-separated.</param>
+    /// <param name="impact">Impacts, comma-separated.</param>
+    /// <param name="domain">Security domains, comma-separated.</param>
+    /// <param name="workload">Workload substrings, comma-separated.</param>
+    /// <param name="source">Recommendation-source substrings, comma-separated.</param>
+    /// <param name="search">Text to find in the id or the name.</param>
+    /// <param name="top">How many to keep, or null for the default.</param>
+    /// <param name="prefix">What comes before an option's name in a message: <c>--</c> for the CLI's options, empty for query parameters.</param>
     /// <exception cref="InputException">A value is not known (the message names the option and the expected values).</exception>
-    public RecommendationFilter(string? state, string? impact, string? domain, string? workload, string? source, string? search, int? top)
+    public RecommendationFilter(string? state, string? impact, string? domain, string? workload, string? source, string? search, int? top, string prefix = "--")
     {
         foreach (var value in Split(state))
         {
             _states.Add(Enum.TryParse<ComplianceState>(value, ignoreCase: true, out var s) && Enum.IsDefined(s)
                 ? s
-                : throw new InputException($"--state: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<ComplianceState>())})."));
+                : throw new InputException($"{prefix}state: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<ComplianceState>())})."));
         }
 
         foreach (var value in Split(impact))
         {
             _impacts.Add(Enum.TryParse<Impact>(value, ignoreCase: true, out var i) && Enum.IsDefined(i)
                 ? i
-                : throw new InputException($"--impact: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<Impact>())})."));
+                : throw new InputException($"{prefix}impact: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<Impact>())})."));
         }
 
         foreach (var value in Split(domain))
@@ -41,7 +49,7 @@ internal sealed class RecommendationFilter
             var parsed = SecurityDomain.Parse(value);
             _domains.Add(parsed.IsWellKnown
                 ? parsed
-                : throw new InputException($"--domain: unknown value '{value}' (expected {string.Join(", ", SecurityDomain.WellKnown)})."));
+                : throw new InputException($"{prefix}domain: unknown value '{value}' (expected {string.Join(", ", SecurityDomain.WellKnown)})."));
         }
 
         _workloads = Split(workload);
@@ -49,7 +57,7 @@ internal sealed class RecommendationFilter
         _search = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
         if (top is < 1)
         {
-            throw new InputException($"--top: must be at least 1 (got {top}).");
+            throw new InputException($"{prefix}top: must be at least 1 (got {top}).");
         }
 
         Top = top;
