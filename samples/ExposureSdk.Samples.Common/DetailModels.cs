@@ -102,6 +102,19 @@ public static class DetailModels
             steps = plan.ForInitiative(new InitiativeId(initiativeId));
         }
 
+        return Plan(snapshot, initiativeId, top, steps);
+    }
+
+    /// <summary>Builds the what-if remediation plan's model from steps already ranked (a plan computed once and kept).</summary>
+    /// <param name="snapshot">The snapshot the plan was computed for.</param>
+    /// <param name="initiativeId">The initiative the steps are ranked for, or null for all.</param>
+    /// <param name="top">How many steps to keep.</param>
+    /// <param name="steps">The ranked steps.</param>
+    /// <returns>The model.</returns>
+    public static PlanJson Plan(ExposureSnapshot snapshot, string? initiativeId, int top, IReadOnlyList<RemediationStep> steps)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(steps);
         return new PlanJson(
             snapshot.TenantId,
             snapshot.AsOf,

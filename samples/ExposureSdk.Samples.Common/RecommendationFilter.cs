@@ -63,6 +63,9 @@ public sealed class RecommendationFilter
         Top = top;
     }
 
+    /// <summary>Gets a filter that keeps every recommendation.</summary>
+    public static RecommendationFilter None { get; } = new(null, null, null, null, null, null, null);
+
     /// <summary>Gets the maximum number of recommendations to show, or null for the format's default.</summary>
     public int? Top { get; }
 
