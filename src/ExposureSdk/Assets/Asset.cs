@@ -8,7 +8,7 @@ public sealed record Asset
     /// <summary>Creates an asset.</summary>
     /// <param name="id">The asset's identifier.</param>
     /// <param name="kind">The kind of asset.</param>
-    /// <param name="name">The display name, if known.</param>
+    /// <param name="name">The display name, if known; empty or white-space text is absent (<see langword="null"/>).</param>
     /// <param name="criticality">How critical the asset is, if known.</param>
     /// <param name="tags">Free-form tags (null, empty and duplicate tags are not allowed; duplicates are dropped).</param>
     /// <exception cref="ArgumentException"><paramref name="id"/> or <paramref name="kind"/> is the default value, or a tag is empty.</exception>
@@ -27,7 +27,7 @@ public sealed record Asset
 
         Id = id;
         Kind = kind;
-        Name = Guard.OptionalText(name, Guard.MaxIdentifierLength);
+        Name = Guard.OptionalNonBlankText(name, Guard.MaxIdentifierLength);
         Criticality = criticality is { } c ? Guard.Defined(c, nameof(criticality)) : null;
         Tags = Guard.Strings(tags);
     }

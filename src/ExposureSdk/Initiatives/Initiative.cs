@@ -20,7 +20,7 @@ public sealed record Initiative
     /// <param name="recommendationIds">For a recommendation-only initiative, its recommendations.</param>
     /// <param name="targetScore">A user-set target score, 0 to 100.</param>
     /// <param name="isFavorite">Whether the user marked it as a favorite (favorites are listed first).</param>
-    /// <param name="description">What the initiative is about.</param>
+    /// <param name="description">What the initiative is about; empty or white-space text is absent (<see langword="null"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The id is the default value, the name is empty, or a member id is the default value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not defined or <paramref name="targetScore"/> is outside 0–100.</exception>
@@ -100,7 +100,7 @@ public sealed record Initiative
     public string? Description
     {
         get;
-        init => field = Guard.OptionalText(value, Guard.MaxTextLength, "description");
+        init => field = Guard.OptionalNonBlankText(value, Guard.MaxTextLength, "description");
     }
 
     /// <summary>

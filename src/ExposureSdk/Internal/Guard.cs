@@ -30,6 +30,13 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>
+    /// Optional text that says something: an empty or white-space value is absent (<see langword="null"/>), as
+    /// the snapshot document has it, so that what the model holds is what a document can carry (issue 17).
+    /// </summary>
+    public static string? OptionalNonBlankText(string? value, int maxLength, [CallerArgumentExpression(nameof(value))] string? paramName = null)
+        => string.IsNullOrWhiteSpace(value) ? null : OptionalText(value, maxLength, paramName);
+
     public static string? OptionalText(string? value, int maxLength, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
         if (value is not null && value.Length > maxLength)

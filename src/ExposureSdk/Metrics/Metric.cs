@@ -15,7 +15,7 @@ public sealed record Metric
     /// <param name="weight">The weight in every initiative that contains the metric.</param>
     /// <param name="recommendationIds">Member recommendations by id.</param>
     /// <param name="selector">Member recommendations by attribute.</param>
-    /// <param name="description">What the metric measures.</param>
+    /// <param name="description">What the metric measures; empty or white-space text is absent (<see langword="null"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The id is the default value, the name is empty, or a member id is the default value.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="weight"/> is not a defined value.</exception>
@@ -37,7 +37,7 @@ public sealed record Metric
         Weight = Guard.Defined(weight);
         RecommendationIds = Guard.Distinct(recommendationIds);
         Selector = selector;
-        Description = Guard.OptionalText(description, Guard.MaxTextLength);
+        Description = Guard.OptionalNonBlankText(description, Guard.MaxTextLength);
     }
 
     /// <summary>The metric's identifier.</summary>

@@ -21,7 +21,7 @@ public sealed record Recommendation
     /// <param name="workload">The workload it applies to.</param>
     /// <param name="domain">The security domain.</param>
     /// <param name="impact">The impact on exposure.</param>
-    /// <param name="description">What the recommendation is about.</param>
+    /// <param name="description">What the recommendation is about; empty or white-space text is absent (<see langword="null"/>).</param>
     /// <param name="remediationSteps">The steps that remediate it, in order.</param>
     /// <param name="manageUrl">The "Manage" link to the originating workload: an absolute http or https URI.</param>
     /// <param name="maxPoints">The source's own points (Secure Score style), never rescaled: any finite number of at least 0; <see langword="null"/> when the source gives none.</param>
@@ -133,7 +133,7 @@ public sealed record Recommendation
     public string? Description
     {
         get;
-        init => field = Guard.OptionalText(value, Guard.MaxTextLength, "description");
+        init => field = Guard.OptionalNonBlankText(value, Guard.MaxTextLength, "description");
     }
 
     /// <summary>The steps that remediate it, in order (a copy of what was given).</summary>

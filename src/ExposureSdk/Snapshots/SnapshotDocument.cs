@@ -31,7 +31,8 @@ namespace ExposureSdk;
 /// <b>Writing</b> produces camelCase properties in a fixed order, enum values in PascalCase, times in
 /// UTC (<c>2026-11-21T06:00:00Z</c>), omits absent optional values and empty optional lists, and never
 /// escapes non-ASCII characters. Reading what was written gives an equal snapshot, and writing that
-/// again gives the same bytes.
+/// again gives the same bytes. A snapshot with a security domain other than the six the document holds
+/// (code may create others) is refused with an <see cref="ArgumentException"/> before anything is written.
 /// </para>
 /// </remarks>
 public static class SnapshotDocument
@@ -90,6 +91,7 @@ public static class SnapshotDocument
     /// <param name="cancellationToken">Cancels the write.</param>
     /// <returns>A task that completes when everything is written and flushed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A recommendation or a metric selector names a security domain other than the six well-known ones, which the document cannot hold; nothing is written.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public static async Task WriteAsync(ExposureSnapshot snapshot, Stream utf8Json, SnapshotWriteOptions? options = null, CancellationToken cancellationToken = default)
@@ -108,6 +110,7 @@ public static class SnapshotDocument
     /// <param name="utf8Json">The stream; written from its current position, flushed, not disposed.</param>
     /// <param name="options">How to write; <see langword="null"/> for the defaults (indented).</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="utf8Json"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A recommendation or a metric selector names a security domain other than the six well-known ones, which the document cannot hold; nothing is written.</exception>
     /// <exception cref="IOException">Writing the stream failed.</exception>
     public static void Write(ExposureSnapshot snapshot, Stream utf8Json, SnapshotWriteOptions? options = null)
     {
@@ -125,6 +128,7 @@ public static class SnapshotDocument
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="writer">The writer, positioned where a value may start.</param>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A recommendation or a metric selector names a security domain other than the six well-known ones, which the document cannot hold; nothing is written.</exception>
     /// <exception cref="InvalidOperationException">The writer is not positioned where a value may start.</exception>
     public static void Write(ExposureSnapshot snapshot, Utf8JsonWriter writer)
     {
@@ -138,6 +142,7 @@ public static class SnapshotDocument
     /// <param name="options">How to write; <see langword="null"/> for the defaults (indented).</param>
     /// <returns>The UTF-8 JSON text, without a byte order mark.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">A recommendation or a metric selector names a security domain other than the six well-known ones, which the document cannot hold.</exception>
     public static byte[] WriteToUtf8Bytes(ExposureSnapshot snapshot, SnapshotWriteOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);

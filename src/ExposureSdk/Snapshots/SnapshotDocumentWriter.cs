@@ -17,8 +17,37 @@ internal static class SnapshotDocumentWriter
         NewLine = "\n",
     };
 
+    /// <summary>
+    /// Refuses, before writing anything, a snapshot the document cannot hold: the document accepts only the six
+    /// well-known security domains (code may create others), so writing another would give a document that its
+    /// own reader rejects (issue 17, found by the round-trip property).
+    /// </summary>
+    private static void EnsureWritable(ExposureSnapshot snapshot)
+    {
+        foreach (var recommendation in snapshot.Recommendations)
+        {
+            if (!recommendation.Domain.IsWellKnown)
+            {
+                throw NotWritable($"Recommendation '{recommendation.Id}' has the security domain '{recommendation.Domain.Name}'");
+            }
+        }
+
+        foreach (var metric in snapshot.Metrics)
+        {
+            if (metric.Selector?.Domains.FirstOrDefault(d => !d.IsWellKnown) is { Name.Length: > 0 } domain)
+            {
+                throw NotWritable($"The selector of metric '{metric.Id}' names the security domain '{domain.Name}'");
+            }
+        }
+
+        static ArgumentException NotWritable(string what) => new(
+            $"{what}, which a snapshot document cannot hold: it holds only {string.Join(", ", SecurityDomain.WellKnown)}. Nothing was written.",
+            nameof(snapshot));
+    }
+
     public static void Write(ExposureSnapshot snapshot, Utf8JsonWriter writer)
     {
+        EnsureWritable(snapshot);
         WriteHeader(snapshot, writer);
         foreach (var section in Sections)
         {
@@ -43,6 +72,7 @@ internal static class SnapshotDocumentWriter
     public static async Task WriteAsync(ExposureSnapshot snapshot, Utf8JsonWriter writer, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        EnsureWritable(snapshot);
         WriteHeader(snapshot, writer);
         foreach (var section in Sections)
         {

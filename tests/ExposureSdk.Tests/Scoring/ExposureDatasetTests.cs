@@ -1,4 +1,7 @@
+using CsCheck;
 using ExposureSdk.Scoring;
+using ExposureSdk.Tests.Support;
+using Xunit.Abstractions;
 using static ExposureSdk.Tests.Scoring.ScoringBuilders;
 
 namespace ExposureSdk.Tests.Scoring;
@@ -8,7 +11,7 @@ namespace ExposureSdk.Tests.Scoring;
 /// bit on random snapshots, under any partitioning and after any sequence of incremental updates.
 /// Every failure message names the seed.
 /// </summary>
-public sealed class ExposureDatasetTests
+public sealed class ExposureDatasetTests(ITestOutputHelper output)
 {
     private const int Runs = 60;
 
@@ -40,37 +43,49 @@ public sealed class ExposureDatasetTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public void RollUp_AnyPartitionOfAssetsMergedInAnyOrder_EqualsSinglePass(int seed)
+    /// <summary>
+    /// Partition invariance of the mergeable partials (issue 17 §8, a CsCheck property): the assets cut at any
+    /// points, the ranges rolled up in any order and merged as any tree equal a single pass, bit for bit.
+    /// </summary>
+    [Fact]
+    public void RollUp_AnyPartitionOfAssetsMergedInAnyOrder_EqualsSinglePass()
     {
-        var random = new Random(seed);
-        for (var run = 0; run < Runs; run++)
-        {
-            var snapshot = RandomSnapshots.Create(random, maxAssets: 300);
-            var expected = RandomSnapshots.Dump(ExposureScorer.Score(snapshot));
-            var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
-            var n = dataset.AssetCount;
-
-            // Random cut points (unaligned), ranges rolled up in random order, merged as a random tree.
-            var cuts = Enumerable.Range(0, random.Next(0, 8)).Select(_ => random.Next(0, n + 1)).Append(0).Append(n).Distinct().Order().ToArray();
-            var ranges = cuts.Zip(cuts.Skip(1)).ToArray();
-            random.Shuffle(ranges);
-            dataset.ClearBits();
-            var partials = ranges.Select(r => dataset.RollUp(r.First, r.Second, clear: false)).ToList();
-            partials.Add(MetricPartial.Empty(dataset.MetricCount));
-            while (partials.Count > 1)
+        var gen =
+            from snapshot in SnapshotGen.Snapshot(maxAssets: 300)
+            from cuts in Gen.Int[0, 1000].Array[0, 8]
+            from order in Gen.Int[0, 1000].Array[10]
+            from merges in Gen.Select(Gen.Int[0, 1000], Gen.Int[0, 1000], Gen.Bool).Array[12]
+            select (snapshot, cuts, order, merges);
+        gen.Check(
+            c =>
             {
-                var i = random.Next(partials.Count);
-                var a = partials[i];
-                partials.RemoveAt(i);
-                var j = random.Next(partials.Count);
-                partials[j] = random.Next(2) == 0 ? MetricPartial.Merge(a, partials[j]) : MetricPartial.Merge(partials[j], a);
-            }
+                var (snapshot, cutPicks, order, merges) = c;
+                var expected = RandomSnapshots.Dump(ExposureScorer.Score(snapshot));
+                var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
+                var n = dataset.AssetCount;
 
-            dataset.Apply(partials[0]);
-            RandomSnapshots.Dump(dataset.ToReport()).Should().Be(expected, $"seed {seed}, run {run}, ranges {string.Join(' ', ranges)}");
-        }
+                // Cut points (unaligned), ranges rolled up in a generated order, merged as a generated tree.
+                var cuts = cutPicks.Select(p => p * n / 1000).Append(0).Append(n).Distinct().Order().ToArray();
+                var ranges = cuts.Zip(cuts.Skip(1)).Select((r, i) => (r, key: order[i])).OrderBy(x => x.key).Select(x => x.r).ToArray();
+                dataset.ClearBits();
+                var partials = ranges.Select(r => dataset.RollUp(r.First, r.Second, clear: false)).ToList();
+                partials.Add(MetricPartial.Empty(dataset.MetricCount));
+                for (var m = 0; partials.Count > 1; m++)
+                {
+                    var (pickA, pickB, swap) = merges[m];
+                    var i = pickA % partials.Count;
+                    var a = partials[i];
+                    partials.RemoveAt(i);
+                    var j = pickB % partials.Count;
+                    partials[j] = swap ? MetricPartial.Merge(a, partials[j]) : MetricPartial.Merge(partials[j], a);
+                }
+
+                dataset.Apply(partials[0]);
+                RandomSnapshots.Dump(dataset.ToReport()).Should().Be(expected, $"ranges {string.Join(' ', ranges)}");
+            },
+            iterations: 200,
+            output,
+            c => SnapshotGen.Print(c.snapshot) + $" cuts [{string.Join(',', c.cuts)}]");
     }
 
     [Fact]
@@ -86,61 +101,71 @@ public sealed class ExposureDatasetTests
         merged.Top.Should().BeEquivalentTo(partial.Top, o => o.WithStrictOrdering());
     }
 
-    [Theory]
-    [MemberData(nameof(Seeds))]
-    public void IncrementalUpdates_AnySequence_EqualAFullRescore(int seed)
+    /// <summary>
+    /// Incremental updates equal a full recompute (issue 17 §8, a CsCheck property): after every step of any
+    /// sequence of assessment, recommendation-state and metric-weight changes, the dataset's report and its
+    /// quick score lookups equal <see cref="ExposureScorer.Score"/> of the changed snapshot, bit for bit.
+    /// </summary>
+    [Fact]
+    public void IncrementalUpdates_AnySequence_EqualAFullRescore()
     {
-        var random = new Random(seed);
-        for (var run = 0; run < Runs / 2; run++)
-        {
-            var snapshot = RandomSnapshots.Create(random, maxAssets: 60);
-            var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
-            var recs = snapshot.Recommendations.ToDictionary(r => r.Id);
-            var metrics = snapshot.Metrics.ToDictionary(m => m.Id);
-            var assessments = snapshot.Assessments.ToDictionary(a => (a.RecommendationId, a.AssetId));
-            for (var step = 0; step < 12; step++)
+        var step = Gen.Select(Gen.Int[0, 2], Gen.Int[0, 10_000], Gen.Int[0, 2], Gen.Int[0, 3]);
+        var gen = Gen.Select(SnapshotGen.Snapshot(maxAssets: 60), step.Array[1, 12]);
+        gen.Check(
+            c =>
             {
-                var roll = random.Next(3);
-                if (roll == 0 && assessments.Count > 0)
+                var (snapshot, steps) = c;
+                var dataset = ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1);
+                var recs = snapshot.Recommendations.ToDictionary(r => r.Id);
+                var metrics = snapshot.Metrics.ToDictionary(m => m.Id);
+                var assessments = snapshot.Assessments.ToDictionary(a => (a.RecommendationId, a.AssetId));
+                var n = 0;
+                foreach (var (kind, pick, value, extra) in steps)
                 {
-                    var key = assessments.Keys.ElementAt(random.Next(assessments.Count));
-                    var status = (AssessmentStatus)random.Next(3);
-                    dataset.SetAssessmentStatus(key.RecommendationId, key.AssetId, status);
-                    assessments[key] = new Assessment(key.RecommendationId, key.AssetId, status);
-                }
-                else if (roll == 1 && recs.Count > 0)
-                {
-                    var r = recs.Values.ElementAt(random.Next(recs.Count));
-                    ComplianceState? state = random.Next(3) switch { 0 => ComplianceState.MitigatedByOrganization, 1 => null, _ => ComplianceState.NotCompliant };
-                    var riskAccepted = random.Next(4) == 0;
-                    dataset.SetRecommendationState(r.Id, state, riskAccepted);
-                    recs[r.Id] = new Recommendation(r.Id, r.Name, r.Source, r.Workload, r.Domain, r.Impact, maxPoints: r.MaxPoints, state: state, isRiskAccepted: riskAccepted, tags: r.Tags, counts: r.Counts);
-                }
-                else if (metrics.Count > 0)
-                {
-                    var m = metrics.Values.ElementAt(random.Next(metrics.Count));
-                    var weight = (MetricWeight)random.Next(4);
-                    dataset.SetMetricWeight(m.Id, weight);
-                    metrics[m.Id] = new Metric(m.Id, m.Name, weight, m.RecommendationIds, m.Selector);
-                }
+                    n++;
+                    if (kind == 0 && assessments.Count > 0)
+                    {
+                        var key = assessments.Keys.ElementAt(pick % assessments.Count);
+                        var status = (AssessmentStatus)value;
+                        dataset.SetAssessmentStatus(key.RecommendationId, key.AssetId, status);
+                        assessments[key] = new Assessment(key.RecommendationId, key.AssetId, status);
+                    }
+                    else if (kind == 1 && recs.Count > 0)
+                    {
+                        var r = recs.Values.ElementAt(pick % recs.Count);
+                        ComplianceState? state = value switch { 0 => ComplianceState.MitigatedByOrganization, 1 => null, _ => ComplianceState.NotCompliant };
+                        var riskAccepted = extra == 0;
+                        dataset.SetRecommendationState(r.Id, state, riskAccepted);
+                        recs[r.Id] = new Recommendation(r.Id, r.Name, r.Source, r.Workload, r.Domain, r.Impact, maxPoints: r.MaxPoints, state: state, isRiskAccepted: riskAccepted, tags: r.Tags, counts: r.Counts);
+                    }
+                    else if (metrics.Count > 0)
+                    {
+                        var m = metrics.Values.ElementAt(pick % metrics.Count);
+                        var weight = (MetricWeight)extra;
+                        dataset.SetMetricWeight(m.Id, weight);
+                        metrics[m.Id] = new Metric(m.Id, m.Name, weight, m.RecommendationIds, m.Selector);
+                    }
 
-                var shadow = new ExposureSnapshot(snapshot.TenantId, snapshot.AsOf, recs.Values, null, assessments.Values, metrics.Values, snapshot.Initiatives);
-                var expected = ExposureScorer.Score(shadow);
-                var because = $"seed {seed}, run {run}, step {step}";
-                RandomSnapshots.Dump(dataset.ToReport()).Should().Be(RandomSnapshots.Dump(expected), because);
-                foreach (var i in expected.Initiatives)
-                {
-                    Bits(dataset.GetInitiativeScore(i.Id)).Should().Be(Bits(i.Score), because);
-                }
+                    var shadow = new ExposureSnapshot(snapshot.TenantId, snapshot.AsOf, recs.Values, null, assessments.Values, metrics.Values, snapshot.Initiatives);
+                    var expected = ExposureScorer.Score(shadow);
+                    var because = $"step {n}";
+                    RandomSnapshots.Dump(dataset.ToReport()).Should().Be(RandomSnapshots.Dump(expected), because);
+                    foreach (var i in expected.Initiatives)
+                    {
+                        Bits(dataset.GetInitiativeScore(i.Id)).Should().Be(Bits(i.Score), because);
+                    }
 
-                foreach (var m in expected.Metrics)
-                {
-                    Bits(dataset.GetMetricScore(m.Id)).Should().Be(Bits(m.Score), because);
-                }
+                    foreach (var m in expected.Metrics)
+                    {
+                        Bits(dataset.GetMetricScore(m.Id)).Should().Be(Bits(m.Score), because);
+                    }
 
-                Bits(dataset.GetSecureScore().Percentage).Should().Be(Bits(expected.SecureScore.Percentage), because);
-            }
-        }
+                    Bits(dataset.GetSecureScore().Percentage).Should().Be(Bits(expected.SecureScore.Percentage), because);
+                }
+            },
+            iterations: 120,
+            output,
+            c => SnapshotGen.Print(c.Item1) + " steps " + string.Join(' ', c.Item2));
     }
 
     [Theory]

@@ -419,6 +419,49 @@ public sealed class SnapshotDocumentTests
         Encoding.UTF8.GetString(first).Should().Contain("ünïcödé").And.Contain("<html> & + signs", "the document is data, not HTML: no needless escaping");
     }
 
+    /// <summary>
+    /// Found by the round-trip property (issue 17 §8): the model accepts any security domain, the document only
+    /// the six well-known ones, so the writer wrote documents its own reader rejected. It now refuses them
+    /// before writing anything.
+    /// </summary>
+    [Fact]
+    public async Task Write_SnapshotWithADomainTheDocumentCannotHold_IsRefusedBeforeAnythingIsWritten()
+    {
+        var custom = new ExposureSnapshot("t", new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero),
+            [new Recommendation("r1", "N", "S", "W", "x-fgc", Impact.High)]);
+        using var stream = new MemoryStream();
+        FluentActions.Invoking(() => SnapshotDocument.Write(custom, stream)).Should().Throw<ArgumentException>()
+            .WithMessage("Recommendation 'r1' has the security domain 'x-fgc', which a snapshot document cannot hold: it holds only Devices, Apps, Data, Identity, Cloud, SaaS. Nothing was written.*");
+        stream.Length.Should().Be(0);
+        await FluentActions.Awaiting(() => SnapshotDocument.WriteAsync(custom, stream)).Should().ThrowAsync<ArgumentException>().WaitAsync(TimeSpan.FromSeconds(30));
+        stream.Length.Should().Be(0);
+
+        var selector = new ExposureSnapshot("t", new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero), [],
+            metrics: [new Metric("m1", "M", MetricWeight.High, selector: new MetricSelector(domains: [SecurityDomain.Cloud, "Mainframe"]))]);
+        FluentActions.Invoking(() => SnapshotDocument.WriteToUtf8Bytes(selector)).Should().Throw<ArgumentException>()
+            .WithMessage("The selector of metric 'm1' names the security domain 'Mainframe'*");
+    }
+
+    /// <summary>
+    /// Found by the round-trip property (issue 17 §8): an empty or white-space description or asset name was
+    /// written as such, and the reader rejects empty text, so the document did not read back. Such text is
+    /// absent in the model, as in the document.
+    /// </summary>
+    [Fact]
+    public void WriteThenRead_EmptyOrWhiteSpaceDescriptionsAndAssetNames_AreAbsentAndReadBack()
+    {
+        var snapshot = new ExposureSnapshot("t", new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero),
+            [new Recommendation("r1", "N", "S", "W", SecurityDomain.Identity, Impact.High, description: "")],
+            [new Asset("a1", AssetKind.Device, " \t ")],
+            metrics: [new Metric("m1", "M", MetricWeight.High, ["r1"], description: "\n")],
+            initiatives: [new Initiative("i1", "I", InitiativeKind.Workload, ["m1"], description: " ")]);
+
+        (snapshot.Recommendations[0].Description, snapshot.Assets[0].Name, snapshot.Metrics[0].Description, snapshot.Initiatives[0].Description)
+            .Should().Be((null, null, null, null));
+        var read = SnapshotDocument.Read(SnapshotDocument.WriteToUtf8Bytes(snapshot));
+        read.Should().BeEquivalentTo(snapshot, o => o.WithStrictOrdering());
+    }
+
     [Fact]
     public async Task WriteAsyncThenReadAsync_FullSnapshot_PreservesEverything()
     {
