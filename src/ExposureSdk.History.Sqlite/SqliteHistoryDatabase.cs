@@ -42,6 +42,13 @@ internal sealed class SqliteHistoryDatabase : IDisposable
 
     public TimeSpan BusyTimeout { get; }
 
+    /// <summary>
+    /// Statements run on every connection after the store's own settings, for the fault tests only (for example
+    /// <c>PRAGMA max_page_count</c> to fill the database as a full disk would, or <c>PRAGMA query_only</c> to make it
+    /// read-only): SQLite itself then refuses the writes, through the store's real code path.
+    /// </summary>
+    internal string? ConnectionStatementsForTests { get; set; }
+
     public void Dispose()
     {
         _writeLock.Dispose();
@@ -255,6 +262,12 @@ internal sealed class SqliteHistoryDatabase : IDisposable
             // Per-connection settings: full fsync on every commit, and a busy timeout for cross-process locking.
             command.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous=FULL; PRAGMA busy_timeout={(long)BusyTimeout.TotalMilliseconds};");
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (ConnectionStatementsForTests is { } statements)
+            {
+                command.CommandText = statements;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return connection;
         }
         catch
@@ -283,6 +296,14 @@ internal sealed class SqliteHistoryDatabase : IDisposable
             if (!string.IsNullOrEmpty(directory))
             {
                 Directory.CreateDirectory(directory);
+            }
+
+            // A database that already holds the schema in WAL mode is opened without writing, so a read-only
+            // database (a read-only file or file system) can still be read; only writes are refused.
+            if (await IsReadyAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Volatile.Write(ref _initialized, 1);
+                return;
             }
 
             var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -336,6 +357,39 @@ internal sealed class SqliteHistoryDatabase : IDisposable
         finally
         {
             _writeLock.Release();
+        }
+    }
+
+    /// <summary>Whether the database is in WAL mode and holds this schema (or an older one); reads only.</summary>
+    /// <exception cref="InvalidOperationException">The schema is newer than this code reads.</exception>
+    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            var mode = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('schema_info', '{CardsTable}', '{EventsTable}');";
+            var tables = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) || tables != 3)
+            {
+                return false;
+            }
+
+            command.CommandText = "SELECT version FROM schema_info LIMIT 1;";
+            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not { } stored || stored is DBNull)
+            {
+                return false;
+            }
+
+            var version = Convert.ToInt32(stored, CultureInfo.InvariantCulture);
+            if (version > SchemaVersion)
+            {
+                throw new InvalidOperationException($"The history database '{Path}' has schema version {version}; this version of ExposureSdk.History.Sqlite reads up to {SchemaVersion}.");
+            }
+
+            return true;
         }
     }
 

@@ -47,6 +47,9 @@ public sealed class SqliteScoreHistoryStore : IScoreHistoryStore, IDisposable
         _database = new SqliteHistoryDatabase(path, timeout);
     }
 
+    /// <summary>The storage layer (for the fault tests: <see cref="SqliteHistoryDatabase.ConnectionStatementsForTests"/>).</summary>
+    internal SqliteHistoryDatabase Database => _database;
+
     /// <summary>The full path of the database file.</summary>
     public string Path => _database.Path;
 

@@ -8,7 +8,14 @@ using ExposureSdk.History.Sqlite.CrashWriter;
 //     appends cards one by one, printing "ACK n" after each acknowledged write;
 //   CrashWriter rebuild <database> <first tenant number> <max tenants> <days>
 //     writes a rebuilt history of <days> cards per tenant in one AppendManyAsync, printing "READY" once
-//     the store is open and "ACK k" after each acknowledged rebuild of tenant k.
+//     the store is open and "ACK k" after each acknowledged rebuild of tenant k;
+//   CrashWriter hold-lock <database>
+//     holds the database's write lock until a line arrives on standard input (see HoldLock).
+if (args.Length == 2 && args[0] == "hold-lock")
+{
+    return await HoldLock.RunAsync(args[1]);
+}
+
 if (args.Length > 0 && args[0] == "rebuild")
 {
     var database = args[1];

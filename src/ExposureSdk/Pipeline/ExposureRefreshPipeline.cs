@@ -41,6 +41,10 @@ namespace ExposureSdk.Pipeline;
 /// card: the first refresh then already has a baseline. A metric or initiative that depends on a source
 /// without history, or on per-asset results, is stale on the rebuilt cards, so it is never compared. A
 /// history that cannot be read is a warning, never a failed refresh (<see cref="RefreshResult.SeededCards"/>).</para>
+/// <para><b>History faults.</b> A history store that cannot be read or written never fails the refresh: the
+/// result says so (<see cref="RefreshResult.IsHistoryWritten"/>, <see cref="RefreshResult.HistoryError"/>), nothing
+/// of the refresh is stored, no event transition is made, and the next recorded refresh compares with the last
+/// card that was stored.</para>
 /// <para><b>Concurrency.</b> Refreshes are serialized (a second call waits for the first);
 /// <see cref="LastResult"/> and the queries read immutable results and may run at any time.</para>
 /// <para><b>Cancellation.</b> Cancelling the token passed to <see cref="RefreshAsync"/> abandons the
@@ -161,7 +165,10 @@ public sealed class ExposureRefreshPipeline
     /// <param name="cancellationToken">Abandons the refresh.</param>
     /// <returns>The refresh's result (also kept as <see cref="LastResult"/>).</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    /// <exception cref="Exception">Whatever the history store throws when it cannot read or write (the refresh is then not recorded). Provider and subscriber failures are never thrown.</exception>
+    /// <remarks>Provider, subscriber and history-store failures are never thrown: a store that cannot be read or
+    /// written (a full disk, a read-only, corrupted or locked database) gives a result whose
+    /// <see cref="RefreshResult.IsHistoryWritten"/> is <see langword="false"/>, with the reason in
+    /// <see cref="RefreshResult.HistoryError"/>; nothing of that refresh is stored.</remarks>
     public async Task<RefreshResult> RefreshAsync(CancellationToken cancellationToken = default)
     {
         await _refreshLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -239,32 +246,76 @@ public sealed class ExposureRefreshPipeline
         var card = ScoreCard.FromReport(report);
 
         var warnings = SourceCoverages.Warnings(outcomes).Concat(merged.Warnings).ToList();
-        var seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, warnings, cancellationToken).ConfigureAwait(false);
 
+        // A history store that cannot be read or written (disk full, read-only, corrupted, locked by another
+        // process) never fails the refresh: the result says the history was not written, nothing of this refresh
+        // is stored (each write is atomic), no transition is made, and the next recorded refresh compares with
+        // the last card that was stored, so no event is raised twice or from a card that was never written.
+        string? historyError = null;
+        IReadOnlyList<ScoreCard> seeded = [];
+        ScoreCard? baseline = null;
+        IReadOnlyList<SecurityEvent> storedToday = [];
         var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
-        var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
-        var baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
+        var (dayStart, dayEnd) = DailyEvents.DayBounds(asOf, _drop.TimeZone);
+        var step = "read";
+        try
+        {
+            seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, warnings, s => step = s, cancellationToken).ConfigureAwait(false);
+            step = "read";
+            var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
+            baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
+
+            // One event per subject, kind and day (rules §4): the day's stored events, so a later refresh of the
+            // day updates or withdraws them instead of raising more (also after a restart).
+            storedToday = await _history.GetEventsAsync(_tenantId, dayStart, dayEnd, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            historyError = HistoryFault(step, ex);
+            baseline = null;
+        }
+
         var empty = FindEmptySources(pulls, merged, baseline, card, snapshot, warnings);
         card = StaleMarking.Apply(card, failed, partial, empty, merged, baseline, snapshot);
         var events = ScoreDropDetector.Detect(baseline, card, _drop);
-
-        // One event per subject, kind and day (rules §4): reconcile with the day's stored events, so a later
-        // refresh of the day updates or withdraws them instead of raising more (also after a restart).
-        var (dayStart, dayEnd) = DailyEvents.DayBounds(asOf, _drop.TimeZone);
-        var storedToday = await _history.GetEventsAsync(_tenantId, dayStart, dayEnd, null, cancellationToken).ConfigureAwait(false);
-        var changes = DailyEvents.Reconcile(storedToday, events, ScoreDropDetector.FindMissingScores(baseline, card), dayStart, dayEnd);
-        await _history.RecordAsync(card, changes, cancellationToken).ConfigureAwait(false);
-        _historyKnownNonEmpty = true;
-
-        // Only a recorded refresh updates the last known data of the providers (a pull whose missing results
-        // were treated as missing data does not replace the last data with results), and what the card holds.
-        RememberResults(pulls, empty, merged, asOf, lookBack);
-
-        var cutoff = asOf - TimeSpan.FromDays(_retentionDays);
-        var removed = await _history.PurgeAsync(_tenantId, cutoff, cancellationToken).ConfigureAwait(false);
-        if (removed > 0)
+        IReadOnlyList<SecurityEventChange> changes = [];
+        if (historyError is null)
         {
-            PipelineLog.HistoryPurged(_logger, removed, cutoff);
+            var reconciled = DailyEvents.Reconcile(storedToday, events, ScoreDropDetector.FindMissingScores(baseline, card), dayStart, dayEnd);
+            try
+            {
+                await _history.RecordAsync(card, reconciled, cancellationToken).ConfigureAwait(false);
+                changes = reconciled;
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                historyError = HistoryFault("write", ex);
+            }
+        }
+
+        if (historyError is null)
+        {
+            _historyKnownNonEmpty = true;
+
+            // Only a recorded refresh updates the last known data of the providers (a pull whose missing results
+            // were treated as missing data does not replace the last data with results), and what the card holds.
+            RememberResults(pulls, empty, merged, asOf, lookBack);
+
+            var cutoff = asOf - TimeSpan.FromDays(_retentionDays);
+            try
+            {
+                var removed = await _history.PurgeAsync(_tenantId, cutoff, cancellationToken).ConfigureAwait(false);
+                if (removed > 0)
+                {
+                    PipelineLog.HistoryPurged(_logger, removed, cutoff);
+                }
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                // The card was stored; old entries stay until a later purge succeeds.
+                warnings.Add($"History retention could not remove the entries older than {cutoff.ToString("O", CultureInfo.InvariantCulture)} ({ex.GetType().Name}: {ex.Message}); they stay until a later refresh removes them.");
+                PipelineLog.HistoryNotPurged(_logger, ex);
+            }
         }
 
         var raised = 0;
@@ -282,11 +333,24 @@ public sealed class ExposureRefreshPipeline
             PipelineLog.EventsRaised(_logger, raised, baseline.AsOf);
         }
 
-        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, changes, merged.Provenance, warnings.AsReadOnly(), seeded);
+        var result = new RefreshResult(asOf, _time.GetElapsedTime(started), outcomes, snapshot, report, card, baseline, events, changes, merged.Provenance, warnings.AsReadOnly(), seeded, historyError);
         Volatile.Write(ref _last, result);
         var succeeded = outcomes.Count(o => o.Succeeded);
         PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count, result.MissingScores.Count);
         return result;
+    }
+
+    /// <summary>The refresh result's <see cref="RefreshResult.HistoryError"/> for a store that failed, logged as an error.</summary>
+    private string HistoryFault(string step, Exception ex)
+    {
+        var what = step switch
+        {
+            "write" => "could not be written",
+            "rebuild" => "could not store the days rebuilt from the sources' history",
+            _ => "could not be read",
+        };
+        PipelineLog.HistoryNotWritten(_logger, _history.GetType().Name, what, ex);
+        return $"The history ({_history.GetType().Name}) {what}: {ex.GetType().Name}: {ex.Message} Nothing of this refresh was stored; the next refresh compares with the last card that was.";
     }
 
     /// <summary>
@@ -423,6 +487,7 @@ public sealed class ExposureRefreshPipeline
         ScoreCard card,
         DateTimeOffset asOf,
         List<string> warnings,
+        Action<string> step,
         CancellationToken cancellationToken)
     {
         if (!_seedHistory || _historyKnownNonEmpty)
@@ -463,6 +528,7 @@ public sealed class ExposureRefreshPipeline
         var seeds = HistorySeeder.Build(_tenantId, asOf, histories, merged, card, retention, _scoring, _drop, warnings);
         // All or nothing (rules §4): a crash mid-rebuild leaves the history empty, so the next refresh
         // rebuilds it again instead of finding a partial history and skipping the rebuild.
+        step("rebuild");
         await _history.AppendManyAsync(seeds.Select(s => new ScoreHistoryEntry(s.Card, s.Events)).ToArray(), cancellationToken).ConfigureAwait(false);
 
         if (seeds.Count > 0)

@@ -43,4 +43,10 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "Provider '{ProviderName}' succeeded with no results while the baseline of {BaselineAsOf:O} holds results of it: its data is treated as missing and what it feeds is not compared.")]
     public static partial void ProviderGaveNoResults(ILogger logger, string providerName, DateTimeOffset baselineAsOf);
+
+    [LoggerMessage(EventId = 4112, Level = LogLevel.Error, Message = "The history ({StoreType}) {What}; this refresh was not recorded.")]
+    public static partial void HistoryNotWritten(ILogger logger, string storeType, string what, Exception exception);
+
+    [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "History retention failed; the card was stored and old entries stay until a later purge.")]
+    public static partial void HistoryNotPurged(ILogger logger, Exception exception);
 }

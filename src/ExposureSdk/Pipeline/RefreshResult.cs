@@ -22,8 +22,10 @@ public sealed class RefreshResult
         IReadOnlyList<SecurityEventChange> eventChanges,
         IReadOnlyDictionary<RecommendationId, IReadOnlyList<string>> provenance,
         IReadOnlyList<string> warnings,
-        IReadOnlyList<ScoreCard> seededCards)
+        IReadOnlyList<ScoreCard> seededCards,
+        string? historyError = null)
     {
+        HistoryError = historyError;
         SeededCards = seededCards;
         AsOf = asOf;
         Duration = duration;
@@ -52,6 +54,22 @@ public sealed class RefreshResult
 
     /// <summary>Every provider's outcome, in provider (registration) order.</summary>
     public IReadOnlyList<ProviderOutcome> Outcomes { get; }
+
+    /// <summary>
+    /// Whether this refresh's card and the day's event transitions were stored in history. When the history store
+    /// could not be read or written (a full disk, a read-only or corrupted database, a database locked by another
+    /// process beyond its busy timeout), this is <see langword="false"/>, <see cref="HistoryError"/> says why,
+    /// nothing of this refresh was stored (every write is atomic) and <see cref="EventChanges"/> is empty: the next
+    /// refresh that is recorded compares with the last card that was stored and makes the day's transitions once.
+    /// </summary>
+    public bool IsHistoryWritten => HistoryError is null;
+
+    /// <summary>
+    /// Why the history was not written (the store's type, whether reading or writing failed, and the store's error
+    /// message), or <see langword="null"/> when it was. When reading failed there was no baseline, so
+    /// <see cref="Events"/> is empty too.
+    /// </summary>
+    public string? HistoryError { get; }
 
     /// <summary>Whether every provider succeeded.</summary>
     public bool IsComplete => Outcomes.All(o => o.Succeeded);
