@@ -22,7 +22,7 @@ internal sealed class DashboardHealthCheck(DashboardRefresher refresher, Dashboa
                 ? "none yet"
                 : new { startedAt = attempt.StartedAt, recorded = attempt.AsOf is not null, durationSeconds = attempt.Duration.TotalSeconds, error = attempt.Error },
         };
-        if (result is null)
+        if (result is null || !refresher.EverRecorded)
         {
             return Task.FromResult(HealthCheckResult.Unhealthy(attempt?.Error is { } error ? "no refresh was recorded: " + error : "no refresh has completed yet", data: values));
         }

@@ -21,6 +21,7 @@ internal sealed partial class DashboardRefresher : IDisposable
     private readonly SemaphoreSlim _prepare = new(1, 1);
     private bool _prepared;
     private RefreshAttempt? _lastAttempt;
+    private bool _everRecorded;
 
     public DashboardRefresher(ExposureRefreshPipeline pipeline, IScoreHistoryStore store, IOptions<ExposureRefreshPipelineOptions> options, DashboardSources sources, TimeProvider time, ILogger<DashboardRefresher> logger)
     {
@@ -34,6 +35,9 @@ internal sealed partial class DashboardRefresher : IDisposable
 
     /// <summary>Gets the last refresh attempt, or null before the first.</summary>
     public RefreshAttempt? LastAttempt => Volatile.Read(ref _lastAttempt);
+
+    /// <summary>Gets whether any refresh was recorded in history since the start.</summary>
+    public bool EverRecorded => Volatile.Read(ref _everRecorded);
 
     /// <summary>Gets a task that completes when the first refresh attempt has ended (succeeded or failed).</summary>
     public Task FirstAttempt => _firstAttempt.Task;
@@ -50,8 +54,19 @@ internal sealed partial class DashboardRefresher : IDisposable
         {
             await PrepareAsync(cancellationToken);
             var result = await _pipeline.RefreshAsync(cancellationToken);
-            attempt = new RefreshAttempt(started, result.AsOf, result.Duration, null);
-            Log.Refreshed(_logger, trigger, result.AsOf, result.Outcomes.Count(o => o.Succeeded), result.Outcomes.Count, result.Events.Count);
+            if (result.IsHistoryWritten)
+            {
+                attempt = new RefreshAttempt(started, result.AsOf, result.Duration, null);
+                Volatile.Write(ref _everRecorded, true);
+                Log.Refreshed(_logger, trigger, result.AsOf, result.Outcomes.Count(o => o.Succeeded), result.Outcomes.Count, result.Events.Count);
+            }
+            else
+            {
+                // The history store failed (disk full, read-only, locked, corrupt): the sources were read and the
+                // pages show them, but nothing was recorded; /healthz reports this error.
+                attempt = new RefreshAttempt(started, null, result.Duration, result.HistoryError);
+                Log.NotRecorded(_logger, trigger, result.HistoryError!);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -59,8 +74,8 @@ internal sealed partial class DashboardRefresher : IDisposable
         }
         catch (Exception ex)
         {
-            // The history store failed (disk full, locked, corrupt): nothing was recorded; the pages keep
-            // showing the last recorded refresh, and /healthz reports this error.
+            // Preparing the store failed (the demo history could not be imported): nothing was recorded; the
+            // pages keep showing the last refresh, and /healthz reports this error.
             Log.RefreshFailed(_logger, ex, trigger);
             attempt = new RefreshAttempt(started, null, _time.GetUtcNow() - started, $"{ex.GetType().Name}: {ex.Message}");
         }
@@ -106,6 +121,9 @@ internal sealed partial class DashboardRefresher : IDisposable
 
         [LoggerMessage(2, LogLevel.Error, "Refresh ({Trigger}) failed; nothing was recorded.")]
         public static partial void RefreshFailed(ILogger logger, Exception exception, string trigger);
+
+        [LoggerMessage(4, LogLevel.Error, "Refresh ({Trigger}) read the sources but was not recorded: {Error}")]
+        public static partial void NotRecorded(ILogger logger, string trigger, string error);
 
         [LoggerMessage(3, LogLevel.Information, "Imported {Days} day(s) of the demo tenant's history into the empty history store.")]
         public static partial void DemoHistoryImported(ILogger logger, int days);
