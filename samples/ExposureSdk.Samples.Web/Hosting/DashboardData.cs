@@ -11,7 +11,7 @@ namespace ExposureSdk.Samples.Web.Hosting;
 /// What the pages and the API read: the pipeline's latest refresh and the history store, put in the shapes
 /// the CLI builds (<see cref="DashboardInput"/>), so that <c>/api/report</c> is the CLI's <c>report --format json</c>.
 /// </summary>
-internal sealed class DashboardData
+public sealed class DashboardData
 {
     private readonly ExposureRefreshPipeline _pipeline;
     private readonly DashboardSources _sources;

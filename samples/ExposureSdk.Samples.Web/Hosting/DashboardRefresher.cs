@@ -9,7 +9,7 @@ namespace ExposureSdk.Samples.Web.Hosting;
 /// refresh button's. The pipeline serializes refreshes itself; this keeps what the pages and <c>/healthz</c>
 /// show about the last attempt (a refresh whose history store failed is not recorded: its error is kept).
 /// </summary>
-internal sealed partial class DashboardRefresher : IDisposable
+public sealed partial class DashboardRefresher : IDisposable
 {
     private readonly ExposureRefreshPipeline _pipeline;
     private readonly IScoreHistoryStore _store;
@@ -135,7 +135,7 @@ internal sealed partial class DashboardRefresher : IDisposable
 /// <param name="AsOf">The refresh's instant when it was recorded, else null.</param>
 /// <param name="Duration">How long it took.</param>
 /// <param name="Error">Why it failed, or null.</param>
-internal sealed record RefreshAttempt(DateTimeOffset StartedAt, DateTimeOffset? AsOf, TimeSpan Duration, string? Error);
+public sealed record RefreshAttempt(DateTimeOffset StartedAt, DateTimeOffset? AsOf, TimeSpan Duration, string? Error);
 
 /// <summary>The hosted service: one refresh at start, then one per <see cref="DashboardOptions.RefreshInterval"/> (on the host's <see cref="TimeProvider"/>).</summary>
 internal sealed class DashboardRefreshService(DashboardRefresher refresher, IOptions<DashboardOptions> options, TimeProvider time) : BackgroundService

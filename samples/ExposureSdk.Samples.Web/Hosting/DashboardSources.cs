@@ -9,7 +9,7 @@ namespace ExposureSdk.Samples.Web.Hosting;
 /// The sources the dashboard reads, by the names the CLI gives them (contracts §2 <c>sources</c>), and how
 /// to find each one's outcome in a refresh.
 /// </summary>
-internal sealed class DashboardSources
+public sealed class DashboardSources
 {
     public DashboardSources(IReadOnlyList<string> names, DemoSourceProvider? demo, int demoHistoryDays, string? snapshotPath)
     {

@@ -8,7 +8,7 @@ namespace ExposureSdk.Samples.Web.Hosting;
 /// assessments, and the built-in catalog's metrics and initiatives it carries) and reports itself Active, named
 /// as the CLI names it ("demo tenant (seed 1729)").
 /// </summary>
-internal sealed class DemoSourceProvider : ExposureSourceProvider
+public sealed class DemoSourceProvider : ExposureSourceProvider
 {
     /// <summary>The provider's name (the CLI's <c>--source demo</c>).</summary>
     public const string ProviderName = "demo";
