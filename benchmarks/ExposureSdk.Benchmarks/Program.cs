@@ -15,7 +15,9 @@ namespace ExposureSdk.Benchmarks;
 /// <c>&lt;folder&gt;</c> holds the older source tree (for example <c>git archive &lt;commit&gt; | tar -x -C &lt;folder&gt;</c>),
 /// and every benchmark runs twice with the short job, once as <c>Before</c> (this suite's code built in the
 /// <c>Before</c> configuration against that tree's <c>src/ExposureSdk</c> and dataset generator, see the
-/// project file) and once as <c>After</c> (this tree). Do not add <c>--job</c> then.
+/// project file) and once as <c>After</c> (this tree). Do not add <c>--job</c> then. <c>--launches N</c> runs each
+/// job in N processes (default 1): per-process effects (memory placement, string hash seeds) move a random-access
+/// benchmark by up to 2×, so one process per job cannot test a 5% budget.
 /// <c>--assets 100000</c> (or a comma-separated list) runs every size-parameterised class at those asset counts only.
 /// </remarks>
 public static class Program
@@ -49,9 +51,22 @@ public static class Program
 
             Environment.SetEnvironmentVariable(BeforeTreeVariable, Path.GetFullPath(args[sideBySide + 1]));
             args = [.. args[..sideBySide], .. args[(sideBySide + 2)..]];
+            var launches = Array.FindIndex(args, a => a.Equals("--launches", StringComparison.OrdinalIgnoreCase));
+            var launchCount = 1;
+            if (launches >= 0)
+            {
+                if (launches + 1 >= args.Length || !int.TryParse(args[launches + 1], out launchCount) || launchCount < 1)
+                {
+                    Console.Error.WriteLine("--launches needs a whole number of at least 1.");
+                    Environment.Exit(2);
+                }
+
+                args = [.. args[..launches], .. args[(launches + 2)..]];
+            }
+
             config = config
-                .AddJob(Job.ShortRun.WithCustomBuildConfiguration("Before").WithId("Before"))
-                .AddJob(Job.ShortRun.WithId("After"));
+                .AddJob(Job.ShortRun.WithLaunchCount(launchCount).WithCustomBuildConfiguration("Before").WithId("Before"))
+                .AddJob(Job.ShortRun.WithLaunchCount(launchCount).WithId("After"));
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
