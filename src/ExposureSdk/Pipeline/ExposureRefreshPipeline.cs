@@ -68,6 +68,9 @@ public sealed class ExposureRefreshPipeline
     private readonly int _retentionDays;
     private readonly bool _seedHistory;
     private bool _historyKnownNonEmpty;
+
+    /// <summary>The clock's reading at the previous refresh of this process (a step back is told from a same-instant refresh by it).</summary>
+    private DateTimeOffset? _lastClockReading;
     private readonly Dictionary<string, ProviderRecords> _lastGood = new(StringComparer.Ordinal);
 
     /// <summary>For each provider, whether the recorded cards of this process (by time) hold results of it: "did it supply results yesterday".</summary>
@@ -241,10 +244,6 @@ public sealed class ExposureRefreshPipeline
             PipelineLog.MergeWarning(_logger, warning);
         }
 
-        var snapshot = new ExposureSnapshot(_tenantId, asOf, merged.Recommendations, merged.Assets, merged.Assessments, merged.Metrics, merged.Initiatives);
-        var report = ExposureScorer.Score(snapshot, _scoring);
-        var card = ScoreCard.FromReport(report);
-
         var warnings = SourceCoverages.Warnings(outcomes).Concat(merged.Warnings).ToList();
 
         // A history store that cannot be read or written (disk full, read-only, corrupted, locked by another
@@ -252,27 +251,45 @@ public sealed class ExposureRefreshPipeline
         // is stored (each write is atomic), no transition is made, and the next recorded refresh compares with
         // the last card that was stored, so no event is raised twice or from a card that was never written.
         string? historyError = null;
+        ScoreCard? latest = null;
+        try
+        {
+            latest = await _history.GetLatestCardAsync(_tenantId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            historyError = HistoryFault("read", ex);
+        }
+
+        asOf = AfterLatest(asOf, latest, warnings);
+        var snapshot = new ExposureSnapshot(_tenantId, asOf, merged.Recommendations, merged.Assets, merged.Assessments, merged.Metrics, merged.Initiatives);
+        var report = ExposureScorer.Score(snapshot, _scoring);
+        var card = ScoreCard.FromReport(report);
+
         IReadOnlyList<ScoreCard> seeded = [];
         ScoreCard? baseline = null;
         IReadOnlyList<SecurityEvent> storedToday = [];
         var lookBack = _drop.BaselineMaxAge + TimeSpan.FromDays(2);
         var (dayStart, dayEnd) = DailyEvents.DayBounds(asOf, _drop.TimeZone);
         var step = "read";
-        try
+        if (historyError is null)
         {
-            seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, warnings, s => step = s, cancellationToken).ConfigureAwait(false);
-            step = "read";
-            var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
-            baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
+            try
+            {
+                seeded = await SeedHistoryIfEmptyAsync(pulls, merged, card, asOf, latest, warnings, s => step = s, cancellationToken).ConfigureAwait(false);
+                step = "read";
+                var recent = await _history.GetCardsAsync(_tenantId, asOf - lookBack, asOf, cancellationToken).ConfigureAwait(false);
+                baseline = ScoreDropDetector.SelectBaseline(recent, asOf, _drop);
 
-            // One event per subject, kind and day (rules §4): the day's stored events, so a later refresh of the
-            // day updates or withdraws them instead of raising more (also after a restart).
-            storedToday = await _history.GetEventsAsync(_tenantId, dayStart, dayEnd, null, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            historyError = HistoryFault(step, ex);
-            baseline = null;
+                // One event per subject, kind and day (rules §4): the day's stored events, so a later refresh of the
+                // day updates or withdraws them instead of raising more (also after a restart).
+                storedToday = await _history.GetEventsAsync(_tenantId, dayStart, dayEnd, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                historyError = HistoryFault(step, ex);
+                baseline = null;
+            }
         }
 
         var empty = FindEmptySources(pulls, merged, baseline, card, snapshot, warnings);
@@ -338,6 +355,36 @@ public sealed class ExposureRefreshPipeline
         var succeeded = outcomes.Count(o => o.Succeeded);
         PipelineLog.RefreshCompleted(_logger, result.Duration.TotalSeconds, succeeded, outcomes.Count, events.Count, result.StaleMetrics.Count, result.MissingScores.Count);
         return result;
+    }
+
+    /// <summary>
+    /// The time a refresh is recorded at: the clock's, unless the history already holds a card at or after it (the
+    /// wall clock went backwards, or two refreshes read the same instant). Then the refresh is recorded one tick
+    /// after the latest card, in that card's day: its data is newer than every stored card, so it is never stored
+    /// under an earlier day (which would make a later refresh compare a day with its own data), no day is
+    /// recorded twice out of order, and it is compared with the day before the latest card's day. A clock that
+    /// reads earlier than at the previous refresh (or, on the first refresh of the process, earlier than the
+    /// latest card) adds a warning; refreshes that read the same instant do not.
+    /// </summary>
+    private DateTimeOffset AfterLatest(DateTimeOffset clock, ScoreCard? latest, List<string> warnings)
+    {
+        if (latest is null || clock > latest.AsOf)
+        {
+            _lastClockReading = clock;
+            return clock;
+        }
+
+        var recordedAt = latest.AsOf.AddTicks(1);
+        var steppedBack = _lastClockReading is { } last ? clock < last : clock < latest.AsOf;
+        _lastClockReading = clock;
+        if (steppedBack)
+        {
+            var warning = string.Create(CultureInfo.InvariantCulture, $"The clock reads {clock:O}, before the latest card in history ({latest.AsOf:O}): it went backwards, so this refresh is recorded at {recordedAt:O}, just after that card, and compared with the day before it.");
+            warnings.Add(warning);
+            PipelineLog.ClockWentBackwards(_logger, clock, latest.AsOf);
+        }
+
+        return recordedAt;
     }
 
     /// <summary>The refresh result's <see cref="RefreshResult.HistoryError"/> for a store that failed, logged as an error.</summary>
@@ -486,6 +533,7 @@ public sealed class ExposureRefreshPipeline
         MergedRecords merged,
         ScoreCard card,
         DateTimeOffset asOf,
+        ScoreCard? latest,
         List<string> warnings,
         Action<string> step,
         CancellationToken cancellationToken)
@@ -495,7 +543,7 @@ public sealed class ExposureRefreshPipeline
             return [];
         }
 
-        if (await _history.GetLatestCardAsync(_tenantId, cancellationToken).ConfigureAwait(false) is not null)
+        if (latest is not null)
         {
             _historyKnownNonEmpty = true;
             return [];

@@ -49,4 +49,7 @@ internal static partial class PipelineLog
 
     [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "History retention failed; the card was stored and old entries stay until a later purge.")]
     public static partial void HistoryNotPurged(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning, Message = "The clock reads {Clock:O}, before the latest card in history ({LatestAsOf:O}): the refresh is recorded just after that card.")]
+    public static partial void ClockWentBackwards(ILogger logger, DateTimeOffset clock, DateTimeOffset latestAsOf);
 }
