@@ -96,13 +96,13 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     {
     }
 
-    private DefenderForCloudProvider(IRequestAdapter requestAdapter, ArmSettings settings, TimeProvider? timeProvider, ILogger? logger, IDisposable[] owned)
+    private DefenderForCloudProvider(IRequestAdapter requestAdapter, ArmSettings settings, TimeProvider? timeProvider, ILogger? logger, IDisposable[] owned, Func<string, string>? redact = null)
         : base(ProviderName)
     {
         ArgumentNullException.ThrowIfNull(requestAdapter);
         _requestAdapter = requestAdapter;
         _settings = settings;
-        _executor = new ArmRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        _executor = new ArmRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance, redact);
         _owned = owned;
     }
 
@@ -227,7 +227,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
         {
             BaseUrl = settings.BaseUrlText,
         };
-        return new DefenderForCloudProvider(adapter, settings, timeProvider, logger, [adapter, httpClient]);
+        return new DefenderForCloudProvider(adapter, settings, timeProvider, logger, [adapter, httpClient], tokens.Redact);
     }
 
     /// <summary>

@@ -104,13 +104,13 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
     {
     }
 
-    private MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, GraphSettings settings, TimeProvider? timeProvider, ILogger? logger, IDisposable[] owned)
+    private MicrosoftGraphSecureScoreProvider(IRequestAdapter requestAdapter, GraphSettings settings, TimeProvider? timeProvider, ILogger? logger, IDisposable[] owned, Func<string, string>? redact = null)
         : base(ProviderName)
     {
         ArgumentNullException.ThrowIfNull(requestAdapter);
         _requestAdapter = requestAdapter;
         _settings = settings;
-        _executor = new GraphRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        _executor = new GraphRequestExecutor(ProviderName, settings, timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance, redact);
         _owned = owned;
     }
 
@@ -358,7 +358,7 @@ public sealed class MicrosoftGraphSecureScoreProvider : ExposureSourceProvider, 
         {
             BaseUrl = settings.BaseUrlText,
         };
-        return new MicrosoftGraphSecureScoreProvider(adapter, settings, timeProvider, logger, [adapter, httpClient]);
+        return new MicrosoftGraphSecureScoreProvider(adapter, settings, timeProvider, logger, [adapter, httpClient], tokens is HostPinnedAccessTokenProvider pinned ? pinned.Redact : null);
     }
 
     internal Uri ProfilesUrl()

@@ -22,6 +22,7 @@ internal sealed partial class ArmRequestExecutor : IDisposable
     private static readonly string[] RequestIdHeaders = ["x-ms-request-id", "x-ms-correlation-request-id", "request-id"];
 
     private readonly string _providerName;
+    private readonly Func<string, string> _redact;
     private readonly ArmSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -30,8 +31,9 @@ internal sealed partial class ArmRequestExecutor : IDisposable
     private readonly object _quotaLock = new();
     private long _graphQuotaResumeAt;
 
-    public ArmRequestExecutor(string providerName, ArmSettings settings, TimeProvider timeProvider, ILogger logger)
+    public ArmRequestExecutor(string providerName, ArmSettings settings, TimeProvider timeProvider, ILogger logger, Func<string, string>? redact = null)
     {
+        _redact = redact ?? (static text => text);
         _providerName = providerName;
         _settings = settings;
         _timeProvider = timeProvider;
@@ -334,7 +336,17 @@ internal sealed partial class ArmRequestExecutor : IDisposable
         var detail = failure.Exception is ArmError { ErrorMessage: { Length: > 0 } message }
             ? $": {message}"
             : failure.Exception is ApiException ? "." : $": {failure.Exception.GetType().Name}.";
-        return new ExposureSourceException(_providerName, what + detail, failure.Exception, failure.StatusCode, failure.ErrorCode, failure.RequestId, field: resource);
+        // The server's text is untrusted: a token it repeats is redacted, and an inner exception that holds one is left out.
+        var text = failure.Exception.ToString();
+        var inner = string.Equals(_redact(text), text, StringComparison.Ordinal) ? failure.Exception : null;
+        return new ExposureSourceException(
+            _providerName,
+            _redact(what + detail),
+            inner,
+            failure.StatusCode,
+            failure.ErrorCode is { } code ? _redact(code) : null,
+            failure.RequestId is { } id ? _redact(id) : null,
+            field: resource);
     }
 
     private static string? RequestId(IDictionary<string, IEnumerable<string>>? headers)

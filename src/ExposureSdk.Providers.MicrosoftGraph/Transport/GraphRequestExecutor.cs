@@ -18,14 +18,16 @@ internal sealed partial class GraphRequestExecutor : IDisposable
     private static readonly string[] RequestIdHeaders = ["request-id", "client-request-id"];
 
     private readonly string _providerName;
+    private readonly Func<string, string> _redact;
     private readonly GraphSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly SemaphoreSlim _gate;
     private readonly GraphRateLimiter _rate;
     private readonly ILogger _logger;
 
-    public GraphRequestExecutor(string providerName, GraphSettings settings, TimeProvider timeProvider, ILogger logger)
+    public GraphRequestExecutor(string providerName, GraphSettings settings, TimeProvider timeProvider, ILogger logger, Func<string, string>? redact = null)
     {
+        _redact = redact ?? (static text => text);
         _logger = logger;
         _providerName = providerName;
         _settings = settings;
@@ -186,7 +188,17 @@ internal sealed partial class GraphRequestExecutor : IDisposable
         var detail = failure.Exception is ApiException { } api && api is ODataError { Error.Message: { Length: > 0 } message }
             ? $": {message}"
             : failure.Exception is ApiException ? "." : $": {failure.Exception.GetType().Name}.";
-        return new ExposureSourceException(_providerName, what + detail, failure.Exception, failure.StatusCode, failure.ErrorCode, failure.RequestId, field: resource);
+        // The server's text is untrusted: a token it repeats is redacted, and an inner exception that holds one is left out.
+        var text = failure.Exception.ToString();
+        var inner = string.Equals(_redact(text), text, StringComparison.Ordinal) ? failure.Exception : null;
+        return new ExposureSourceException(
+            _providerName,
+            _redact(what + detail),
+            inner,
+            failure.StatusCode,
+            failure.ErrorCode is { } code ? _redact(code) : null,
+            failure.RequestId is { } id ? _redact(id) : null,
+            field: resource);
     }
 
     private static string? RequestId(IDictionary<string, IEnumerable<string>>? headers, InnerError? innerError)

@@ -15,8 +15,16 @@ namespace ExposureSdk.Providers.MicrosoftGraph.Transport;
 /// </remarks>
 internal sealed class HostPinnedAccessTokenProvider : IAccessTokenProvider
 {
+    /// <summary>What a token is replaced with in text (<see cref="Redact"/>).</summary>
+    public const string Redacted = "[redacted]";
+
+    /// <summary>How many of the latest tokens <see cref="Redact"/> knows (a credential refreshes its token now and then).</summary>
+    private const int RememberedTokens = 4;
+
     private readonly Func<CancellationToken, ValueTask<string>> _getToken;
     private readonly Func<Uri, bool> _isAllowed;
+    private readonly Lock _gate = new();
+    private string[] _issued = [];
 
     private HostPinnedAccessTokenProvider(Func<CancellationToken, ValueTask<string>> getToken, IEnumerable<string> hosts, Func<Uri, bool> isAllowed)
     {
@@ -54,6 +62,42 @@ internal sealed class HostPinnedAccessTokenProvider : IAccessTokenProvider
             return string.Empty;
         }
 
-        return await _getToken(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        var token = await _getToken(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        Remember(token);
+        return token;
+    }
+
+    /// <summary>
+    /// Replaces every token this provider handed out (the latest few) in <paramref name="text"/> with
+    /// <see cref="Redacted"/>: a server or proxy that repeats the request's Authorization header in its error message
+    /// must not carry the token into an exception message, a log or a refresh result.
+    /// </summary>
+    /// <param name="text">Text that may hold a token (a server's error message, code or request id).</param>
+    /// <returns>The text without any token.</returns>
+    public string Redact(string text)
+    {
+        foreach (var token in Volatile.Read(ref _issued))
+        {
+            text = text.Replace(token, Redacted, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private void Remember(string token)
+    {
+        // Very short values are not secrets worth hiding (and would redact ordinary words).
+        if (token.Length < 8 || Array.IndexOf(Volatile.Read(ref _issued), token) >= 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (Array.IndexOf(_issued, token) < 0)
+            {
+                Volatile.Write(ref _issued, [token, .. _issued.Take(RememberedTokens - 1)]);
+            }
+        }
     }
 }
