@@ -15,6 +15,9 @@ public sealed class DetailsModel(DashboardData data) : DashboardPageModel(data)
     /// <summary>How many plan steps the page lists.</summary>
     public const int PlanSteps = 10;
 
+    /// <summary>How many of the most affected assets the page lists.</summary>
+    public const int TopAssets = 20;
+
     public MetricScore Metric { get; private set; } = null!;
 
     public ScoreCardMetric? Card { get; private set; }
@@ -61,7 +64,7 @@ public sealed class DetailsModel(DashboardData data) : DashboardPageModel(data)
 
         Plan = [.. Data.Plan(Result).Steps.Where(s => members.Contains(s.RecommendationId)).Take(PlanSteps)];
         var assets = Result.Snapshot.Assets.ToDictionary(a => a.Id);
-        TopAffected = [.. metric.TopAffectedAssetIds.Select(a => assets.TryGetValue(a, out var asset) ? asset : new Asset(a, AssetKind.Unknown))];
+        TopAffected = [.. metric.TopAffectedAssetIds.Take(TopAssets).Select(a => assets.TryGetValue(a, out var asset) ? asset : new Asset(a, AssetKind.Unknown))];
         return Page();
     }
 }
