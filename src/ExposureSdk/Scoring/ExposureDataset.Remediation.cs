@@ -9,7 +9,7 @@ public sealed partial class ExposureDataset
     /// without rescoring the tenant per candidate: only the candidate's metrics and initiatives are
     /// recomputed, in time proportional to its unhealthy results × its metrics' member counts.
     /// </summary>
-    /// <returns>The plan; its baseline is <see cref="ToReport"/>.</returns>
+    /// <returns>The plan; its baseline is <see cref="ToReport()"/>.</returns>
     public RemediationPlan PlanRemediation()
     {
         var baseline = ToReport();

@@ -21,6 +21,7 @@ internal static class ShippedAssemblies
         typeof(ExposureSdk.History.Sqlite.SqliteScoreHistoryStore).Assembly,
         typeof(ExposureSdk.Providers.Scanners.OcsfSourceProvider).Assembly,
         typeof(ExposureSdk.Demo.DemoTenant).Assembly,
+        typeof(ExposureSdk.Orleans.ExposureCluster).Assembly,
         typeof(ExposureSdk.Providers.DefenderForCloud.DefenderForCloudProvider).Assembly,
     ];
 
