@@ -221,7 +221,7 @@ internal sealed class DefenderMapper
 
             list.Add(new Recommendation(
                 name,
-                Truncate(metadata?.DisplayName ?? aggregate.DisplayName ?? name),
+                Truncate(NonBlank(metadata?.DisplayName) ?? NonBlank(aggregate.DisplayName) ?? name),
                 RecommendationSource.DefenderForCloud,
                 Workload.DefenderForCloud,
                 SecurityDomain.Cloud,
@@ -230,7 +230,7 @@ internal sealed class DefenderMapper
                 remediationSteps: RemediationText.ToSteps(metadata?.RemediationDescription),
                 manageUrl: aggregate.ManageUrl,
                 lastStateChange: aggregate.LastStateChange,
-                threats: metadata?.Threats,
+                threats: metadata?.Threats?.Where(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 512),
                 tags: tags));
         }
 
@@ -324,6 +324,9 @@ internal sealed class DefenderMapper
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string Truncate(string value) => value.Length <= 512 ? value : value[..512];
+
+    /// <summary>A name that says something, or null (a blank display name falls back to the next one; issue 17, found by fuzzing).</summary>
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static bool IsPortalLink(Uri uri) => uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp;
 

@@ -200,6 +200,12 @@ internal sealed partial class ArmRequestExecutor : IDisposable
             {
                 throw Malformed(resource, ex, RequestId(headers.ResponseHeaders));
             }
+            catch (InvalidOperationException ex) when (IsUndecodableText(ex))
+            {
+                // A string or property name the JSON reader cannot turn into text (invalid UTF-8, an escaped lone
+                // surrogate) is a malformed page like any other (issue 17, found by fuzzing).
+                throw new ExposureSourceException(_providerName, $"ARM returned a {resource} page with text that is not valid UTF-8 or holds an escaped lone surrogate ({ex.Message})", ex, statusCode: 200, requestId: RequestId(headers.ResponseHeaders), field: resource);
+            }
             catch (HttpRequestException ex)
             {
                 failure = new Failure(ex, ex.StatusCode is { } code ? (int)code : null, null, null, Transient: true, RetryAfter: null);
@@ -248,6 +254,9 @@ internal sealed partial class ArmRequestExecutor : IDisposable
         _gate.Dispose();
         _bucket.Dispose();
     }
+
+    /// <summary>The JSON reader's "cannot transcode" / "invalid surrogate" error for a string it cannot decode.</summary>
+    internal static bool IsUndecodableText(InvalidOperationException ex) => ex.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true;
 
     private static JsonException? FindJsonError(Exception ex)
     {

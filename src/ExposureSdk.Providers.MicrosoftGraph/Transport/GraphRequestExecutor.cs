@@ -133,6 +133,12 @@ internal sealed partial class GraphRequestExecutor : IDisposable
             {
                 throw NotJson(resource, ex, headers.ResponseHeaders);
             }
+            catch (InvalidOperationException ex) when (ex.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true)
+            {
+                // A string or property name the JSON reader cannot turn into text (invalid UTF-8, an escaped lone
+                // surrogate) is a malformed page like any other (issue 17, found by fuzzing).
+                throw new ExposureSourceException(_providerName, $"Graph returned a {resource} page with text that is not valid UTF-8 or holds an escaped lone surrogate ({ex.Message})", ex, statusCode: 200, requestId: RequestId(headers.ResponseHeaders, null), field: resource);
+            }
             finally
             {
                 _gate.Release();

@@ -96,6 +96,11 @@ public static class MaesterResultReader
             {
                 throw ScanErrors.Record(providerName, name, ex.Where ?? "at " + ex.Field, ex.Field, ex.Message);
             }
+            catch (InvalidOperationException ex) when (ScanText.IsUndecodable(ex))
+            {
+                // A property name the JSON reader cannot decode (strings are checked where they are read).
+                throw ScanErrors.Record(providerName, name, "at $", "$", "a property name: " + ScanText.Undecodable, ex);
+            }
         }
     }
 
@@ -256,7 +261,7 @@ public static class MaesterResultReader
         }
 
         return v.ValueKind == JsonValueKind.String
-            ? v.GetString() is { Length: > 0 } s ? s : null
+            ? ScanText.StringOf(v, path) is { Length: > 0 } s ? s : null
             : throw new ScanRecordException(path, ScanText.Invariant($"expected a string, found {v.ValueKind}."));
     }
 
@@ -270,7 +275,7 @@ public static class MaesterResultReader
 
         if (v.ValueKind == JsonValueKind.String)
         {
-            list.Add(v.GetString()!);
+            list.Add(ScanText.StringOf(v, path)!);
             return list;
         }
 
@@ -279,12 +284,15 @@ public static class MaesterResultReader
             throw new ScanRecordException(path, ScanText.Invariant($"expected an array of strings, found {v.ValueKind}."));
         }
 
+        var i = 0;
         foreach (var item in v.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(item.GetString()))
+            if (item.ValueKind == JsonValueKind.String && ScanText.StringOf(item, ScanText.Invariant($"{path}[{i}]")) is { } text && !string.IsNullOrWhiteSpace(text))
             {
-                list.Add(item.GetString()!);
+                list.Add(text);
             }
+
+            i++;
         }
 
         return list;

@@ -251,12 +251,19 @@ internal sealed class JsonRecordSplitter : IDisposable
             _buffer = bigger;
         }
 
-        var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
-        if (read == 0)
+        // Fill the free space (a stream may return a few bytes a read): a record that does not fit yet is measured
+        // again only once the buffer is full or has grown, so a long record costs linear time, not quadratic
+        // (issue 17: a 200 KB record read 40 bytes at a time took 3.6 s; found by fuzzing).
+        while (_end < _buffer.Length)
         {
-            _eof = true;
-        }
+            var read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                _eof = true;
+                break;
+            }
 
-        _end += read;
+            _end += read;
+        }
     }
 }

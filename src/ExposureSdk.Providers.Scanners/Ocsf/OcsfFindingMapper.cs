@@ -299,7 +299,7 @@ internal static class OcsfFindingMapper
     }
 
     private static DateTimeOffset? IsoTime(JsonElement e, string name)
-        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? ParseTime(v.GetString()) : null;
+        => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? ParseTime(ScanText.StringOf(v, "." + name)) : null;
 
     /// <summary>An ISO 8601 time; one without an offset (Prowler's <c>*_dt</c> and CSV <c>TIMESTAMP</c>) is UTC.</summary>
     internal static DateTimeOffset? ParseTime(string? text)
@@ -317,7 +317,7 @@ internal static class OcsfFindingMapper
 
         return v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString() is { Length: > 0 } s ? s : null,
+            JsonValueKind.String => ScanText.StringOf(v, path) is { Length: > 0 } s ? s : null,
             JsonValueKind.Number => v.GetRawText(),
             _ => throw new ScanRecordException(path, ScanText.Invariant($"expected a string, found {v.ValueKind}.")),
         };
@@ -333,7 +333,7 @@ internal static class OcsfFindingMapper
 
         if (v.ValueKind == JsonValueKind.String)
         {
-            list.Add(v.GetString()!);
+            list.Add(ScanText.StringOf(v, path)!);
             return list;
         }
 
@@ -347,7 +347,7 @@ internal static class OcsfFindingMapper
         {
             if (item.ValueKind == JsonValueKind.String)
             {
-                list.Add(item.GetString()!);
+                list.Add(ScanText.StringOf(item, ScanText.Invariant($"{path}[{i}]"))!);
             }
             else if (item.ValueKind != JsonValueKind.Null)
             {

@@ -152,6 +152,11 @@ public static class OcsfFindingReader
             {
                 throw ScanErrors.Record(providerName, name, splitter.Where(), "$", $"malformed JSON: {ex.Message}", ex);
             }
+            catch (InvalidOperationException ex) when (ScanText.IsUndecodable(ex))
+            {
+                // A property name the JSON reader cannot decode (strings are checked where they are read).
+                throw ScanErrors.Record(providerName, name, splitter.Where(), "$", "a property name: " + ScanText.Undecodable, ex);
+            }
         }
 
         return accumulator.Build(name, null, []);

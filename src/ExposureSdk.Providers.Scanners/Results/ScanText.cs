@@ -25,6 +25,25 @@ internal static class ScanText
     public static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What a record's text that cannot be decoded is called in errors.</summary>
+    public const string Undecodable = "the text is not valid UTF-8 or holds an escaped lone surrogate.";
+
+    /// <summary>A JSON string's text; one the JSON reader cannot decode (invalid UTF-8, an escaped lone surrogate) is bad input at <paramref name="path"/> (issue 17, found by fuzzing).</summary>
+    public static string? StringOf(System.Text.Json.JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException ex) when (IsUndecodable(ex))
+        {
+            throw new ScanRecordException(path, Undecodable);
+        }
+    }
+
+    /// <summary>The JSON reader's error for text it cannot decode (a string or a property name).</summary>
+    public static bool IsUndecodable(InvalidOperationException ex) => ex.Source?.StartsWith("System.Text.Json", StringComparison.Ordinal) == true;
 }
 
 /// <summary>A record the reader cannot use: the field at fault and why. The reader adds the file and the record.</summary>
