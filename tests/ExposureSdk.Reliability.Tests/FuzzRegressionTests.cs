@@ -81,6 +81,25 @@ public sealed class FuzzRegressionTests
         FuzzRunner.RunOne(target, Case(target.SeedOf("assessmentMetadata")), input, out _, out _).Should().Be(Outcome.Accepted);
     }
 
+    [Fact]
+    public void DefenderRest_MetadataCategoryLongerThanATag_IsCut()
+    {
+        // Was an ArgumentException from the Recommendation constructor ("An item is 52310 characters long").
+        var target = new DefenderTarget(Fixtures, DefenderForCloudReadPath.Rest);
+        var input = Encoding.UTF8.GetBytes("""{"value":[{"name":"21300918-b2e3-0346-785f-c77ff57d243b","properties":{"displayName":"d","severity":"Medium","categories":["%"]}}]}""".Replace("%", new string('c', 5000), StringComparison.Ordinal));
+        FuzzRunner.RunOne(target, Case(target.SeedOf("assessmentMetadata")), input, out _, out _).Should().Be(Outcome.Accepted);
+    }
+
+    [Fact]
+    public void DefenderRest_AssessmentNameLongerThanAnIdentifier_IsSkipped()
+    {
+        // Was an ArgumentException from the Assessment constructor ("The value is 53808 characters long").
+        var target = new DefenderTarget(Fixtures, DefenderForCloudReadPath.Rest);
+        var input = Encoding.UTF8.GetBytes("""{"value":[{"id":"/subscriptions/SUB/providers/Microsoft.Security/assessments/a1","name":"%","properties":{"displayName":"d","resourceDetails":{"source":"Azure","id":"/subscriptions/SUB/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1"},"status":{"code":"Healthy"}}}]}"""
+            .Replace("SUB", Sub, StringComparison.Ordinal).Replace("%", new string('n', 5000), StringComparison.Ordinal));
+        FuzzRunner.RunOne(target, Case(target.SeedOf("assessments")), input, out _, out _).Should().Be(Outcome.Accepted);
+    }
+
     // Scanners: raw InvalidOperationException from the OCSF mapper and the Maester reader.
 
     [Fact]
@@ -88,6 +107,22 @@ public sealed class FuzzRegressionTests
     {
         var input = Encoding.UTF8.GetBytes("""{"class_uid":2004,"metadata":{"event_code":"check\udc00","product":{"name":"Prowler"}},"status_code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"t"}],"finding_info":{"title":"T","uid":"f1"}}""");
         Rejected(new OcsfTarget(Fixtures), input, Case()).Should().Contain("line 1").And.Contain("escaped lone surrogate");
+    }
+
+    [Fact]
+    public void Ocsf_BlankCheckId_IsRefusedNamingTheField()
+    {
+        // Was an ArgumentException from the recommendation id (found by the long run).
+        var input = Encoding.UTF8.GetBytes("""{"class_uid":2004,"metadata":{"event_code":"  ","product":{"name":"Prowler"}},"status_code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"t"}],"finding_info":{"title":"T","uid":"f1"}}""");
+        Rejected(new OcsfTarget(Fixtures), input, Case()).Should().Contain("event_code").And.Contain("empty or white space");
+    }
+
+    [Fact]
+    public void Ocsf_CloudProviderLongerThanAnIdentifier_IsCut()
+    {
+        // Was an ArgumentException from Workload.Parse ("The value is 45168 characters long"; found by the long run).
+        var input = Encoding.UTF8.GetBytes("""{"class_uid":2004,"metadata":{"event_code":"c1","product":{"name":"Prowler"}},"cloud":{"provider":"%"},"status_code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"t"}],"finding_info":{"title":"T","uid":"f1"}}""".Replace("%", new string('p', 5000), StringComparison.Ordinal));
+        FuzzRunner.RunOne(new OcsfTarget(Fixtures), Case(), input, out _, out _).Should().Be(Outcome.Accepted);
     }
 
     [Fact]

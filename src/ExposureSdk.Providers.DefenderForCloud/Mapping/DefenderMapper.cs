@@ -101,8 +101,9 @@ internal sealed class DefenderMapper
                 continue;
             }
 
-            if (resourceId.Length > 512)
+            if (resourceId.Length > 512 || metadataName.Length > 512)
             {
+                // Neither fits an identifier (issue 17: a 53,808-character assessment name threw ArgumentException; found by fuzzing).
                 _skippedLongId++;
                 continue;
             }
@@ -141,7 +142,7 @@ internal sealed class DefenderMapper
                     resourceId,
                     type ?? AssetKind.CloudResource.Name,
                     Truncate(ArmResourceId.Name(properties.ResourceId!)),
-                    tags: subscription.Length > 0 ? ["subscription:" + subscription] : null));
+                    tags: subscription.Length > 0 ? [Truncate("subscription:" + subscription)] : null));
                 resource.Type = type;
             }
 
@@ -231,12 +232,12 @@ internal sealed class DefenderMapper
                 manageUrl: aggregate.ManageUrl,
                 lastStateChange: aggregate.LastStateChange,
                 threats: metadata?.Threats?.Where(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 512),
-                tags: tags));
+                tags: tags.Select(Truncate))); // a 52,310-character category made a tag too long (issue 17, found by fuzzing)
         }
 
         AddWarning(warnings, _missingMetadata, "assessment type(s) had no assessment metadata; named from the assessment with Medium impact and tagged metadata:missing");
         AddWarning(warnings, _skippedNoResource, "assessment(s) skipped: no name or resourceDetails.id");
-        AddWarning(warnings, _skippedLongId, "assessment(s) skipped: resource id longer than 512 characters");
+        AddWarning(warnings, _skippedLongId, "assessment(s) skipped: resource id or assessment name longer than 512 characters");
         AddWarning(warnings, _skippedStatus, "assessment(s) skipped: status.code is not Healthy, Unhealthy or NotApplicable");
         AddWarning(warnings, _skippedOutOfScope, "assessment(s) skipped: outside the subscriptions read");
         return list;

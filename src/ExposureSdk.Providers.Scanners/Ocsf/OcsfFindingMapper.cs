@@ -44,6 +44,12 @@ internal static class OcsfFindingMapper
             ?? (firstCheck is { } fc ? String(fc, "uid", ".compliance.checks[0].uid") : null)
             ?? (compliance is { } cc ? String(cc, "control", ".compliance.control") : null)
             ?? throw new ScanRecordException(".metadata.event_code", "the finding names no check (metadata.event_code, compliance.checks[0].uid or compliance.control).");
+        if (string.IsNullOrWhiteSpace(checkId))
+        {
+            // Was an ArgumentException from the recommendation id (issue 17, found by fuzzing).
+            throw new ScanRecordException(".metadata.event_code", "the check id is empty or white space.");
+        }
+
         if (checkId.Length > ScanText.MaxIdentifier)
         {
             throw new ScanRecordException(".metadata.event_code", ScanText.Invariant($"the check id is {checkId.Length} characters long; at most {ScanText.MaxIdentifier} are allowed."));

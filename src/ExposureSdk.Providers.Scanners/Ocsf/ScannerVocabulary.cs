@@ -33,8 +33,9 @@ internal static partial class ScannerVocabulary
             "m365" or "microsoft365" => Microsoft365Service(service),
             "github" => (Workload.GitHub, SecurityDomain.SaaS),
             "googleworkspace" => (Workload.GoogleWorkspace, SecurityDomain.SaaS),
-            null => (Workload.Parse(scanner), SecurityDomain.Cloud),
-            _ => (Workload.Parse(provider!.Trim()), SecurityDomain.Cloud),
+            // Blank or over-long names threw ArgumentException from Workload.Parse (issue 17, found by fuzzing).
+            _ when !string.IsNullOrWhiteSpace(provider) => (Workload.Parse(ScanText.Name(provider, "OCSF")), SecurityDomain.Cloud),
+            _ => (Workload.Parse(ScanText.Name(scanner, "OCSF")), SecurityDomain.Cloud),
         };
 
     /// <summary>Whether the provider is Microsoft 365 (whose CIS benchmark feeds the built-in CIS initiative).</summary>
