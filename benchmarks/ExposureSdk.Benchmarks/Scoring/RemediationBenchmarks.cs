@@ -7,7 +7,7 @@ namespace ExposureSdk.Benchmarks.Scoring;
 /// <summary>
 /// The remediation plan of the rolled-up enterprise tenant at 10,000 and 100,000 assets on the fast path
 /// (<see cref="ExposureDataset.PlanRemediation"/>: every candidate recommendation's gain for each of its
-/// initiatives, from the candidate's own metrics only). Baseline: <see cref="ExposureDataset.ToReport"/>,
+/// initiatives, from the candidate's own metrics only). Baseline: <see cref="ExposureDataset.ToReport()"/>,
 /// the report the plan starts from (its floor: the plan builds it first).
 /// </summary>
 [MemoryDiagnoser]

@@ -8,7 +8,7 @@ namespace ExposureSdk.Benchmarks.Scoring;
 /// The full <see cref="ScoreReport"/> (recommendation states and points, every metric and
 /// initiative score with contributions, Secure Score, breakdowns) of the enterprise tenant at 10,000
 /// and 100,000 assets. Baseline: the fast path (<see cref="ExposureDataset.Recompute"/> then
-/// <see cref="ExposureDataset.ToReport"/>); compared with the plain engine over an
+/// <see cref="ExposureDataset.ToReport()"/>); compared with the plain engine over an
 /// <see cref="ExposureSnapshot"/> (<see cref="ExposureScorer.Score"/>), which gives the same report
 /// bit for bit.
 /// </summary>
