@@ -62,6 +62,9 @@ internal sealed class LoopbackArmServer : IAsyncDisposable
 
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>The handler's failures (each answered with a 500 naming it); disposing the server throws when there is any.</summary>
+    public ConcurrentQueue<Exception> HandlerFailures { get; } = new();
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -75,6 +78,10 @@ internal sealed class LoopbackArmServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+        if (!HandlerFailures.IsEmpty)
+        {
+            throw new AggregateException("The loopback server's handler failed: " + string.Join("; ", HandlerFailures.Select(f => f.Message)), HandlerFailures);
+        }
     }
 
     private async Task AcceptLoopAsync()
@@ -147,6 +154,14 @@ internal sealed class LoopbackArmServer : IAsyncDisposable
             catch (OperationCanceledException)
             {
                 return;
+            }
+            catch (Exception ex)
+            {
+                // The test's handler failed: answer at once with the reason (a request left unanswered would make
+                // the client wait for its own timeout and retries), and fail the test when the server is disposed.
+                HandlerFailures.Enqueue(ex);
+                var failedBody = "{\"error\":{\"code\":\"TestServerFailed\",\"message\":" + System.Text.Json.JsonSerializer.Serialize(ex.GetType().Name + ": " + ex.Message) + "}}";
+                response = new ArmResponse(500, failedBody);
             }
             finally
             {

@@ -121,6 +121,9 @@ public sealed class CliGraphSourceTests
 
         public ConcurrentBag<string> Authorizations { get; } = [];
 
+        /// <summary>What went wrong in the server itself; disposing the server throws when anything did.</summary>
+        public ConcurrentBag<Exception> Failures { get; } = [];
+
         /// <summary>Starts the server; <paramref name="scores"/> replaces the secureScores fixture when given.</summary>
         public static Task<FixtureGraphServer> StartAsync(string? scores = null)
         {
@@ -153,11 +156,25 @@ public sealed class CliGraphSourceTests
                 var file = path.EndsWith("/security/secureScoreControlProfiles", StringComparison.Ordinal) ? "secureScoreControlProfiles.v1.example.json"
                     : path.EndsWith("/security/secureScores", StringComparison.Ordinal) ? "secureScores.v1.example.json"
                     : null;
-                context.Response.StatusCode = file is null ? 404 : 200;
+                byte[] body;
+                try
+                {
+                    context.Response.StatusCode = file is null ? 404 : 200;
+                    body = file is null ? """{"error":{"code":"NotFound","message":"no such fixture"}}"""u8.ToArray()
+                        : file.StartsWith("secureScores.", StringComparison.Ordinal) && _scores is not null ? System.Text.Encoding.UTF8.GetBytes(_scores)
+                        : await File.ReadAllBytesAsync(Fixture(file));
+                }
+                catch (Exception ex)
+                {
+                    // The server itself failed (a fixture missing on a bare clone): answer at once with the reason, so
+                    // the CLI fails and names it, and fail the test when the server is disposed. Never leave the
+                    // request unanswered: the client would wait for its own timeout and retries.
+                    Failures.Add(ex);
+                    context.Response.StatusCode = 500;
+                    body = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { error = new { code = "TestServerFailed", message = ex.Message } }));
+                }
+
                 context.Response.ContentType = "application/json";
-                var body = file is null ? """{"error":{"code":"NotFound","message":"no such fixture"}}"""u8.ToArray()
-                    : file.StartsWith("secureScores.", StringComparison.Ordinal) && _scores is not null ? System.Text.Encoding.UTF8.GetBytes(_scores)
-                    : await File.ReadAllBytesAsync(Fixture(file));
                 await context.Response.OutputStream.WriteAsync(body);
                 context.Response.Close();
             }
@@ -192,6 +209,10 @@ public sealed class CliGraphSourceTests
             }
 
             _stop.Dispose();
+            if (!Failures.IsEmpty)
+            {
+                throw new AggregateException("The fixture Graph server failed: " + string.Join("; ", Failures.Select(f => f.Message)), Failures);
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ public sealed class ExposureManagementTelemetryTests
 
         using var sp = services.BuildServiceProvider();
         var pipeline = sp.GetRequiredService<ExposureRefreshPipeline>();
-        var result = await pipeline.RefreshAsync();
+        var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.FindOutcome(providerName)!.Kind.Should().Be(ProviderOutcomeKind.Succeeded);
         sp.GetRequiredService<ExposureQueries>().QueryRecommendations(new RecommendationQuery()).TotalCount.Should().Be(1);

@@ -1,5 +1,6 @@
 using ExposureSdk.History;
 using ExposureSdk.Queries;
+using ExposureSdk.Tests.Support;
 
 namespace ExposureSdk.Tests.Pipeline;
 
@@ -14,7 +15,7 @@ public sealed class ExposureRefreshPipelineConcurrencyTests
         var reference = sequential.CreatePipeline();
         for (var i = 0; i < Refreshes; i++)
         {
-            await reference.RefreshAsync();
+            await reference.RefreshAsync().WaitAsync(TestBounds.Wait);
         }
 
         var expectedCard = ScoreHistoryFormat.WriteCard(reference.LastResult!.Card);
@@ -23,7 +24,7 @@ public sealed class ExposureRefreshPipelineConcurrencyTests
         var parallel = new PipelineFixture();
         var pipeline = parallel.CreatePipeline();
         var queries = new ExposureQueries(pipeline);
-        var refreshTasks = Enumerable.Range(0, Refreshes).Select(_ => Task.Run(() => pipeline.RefreshAsync())).ToArray();
+        var refreshTasks = Enumerable.Range(0, Refreshes).Select(_ => Task.Run(() => pipeline.RefreshAsync().WaitAsync(TestBounds.Wait))).ToArray();
         var queryTasks = Enumerable.Range(0, 40).Select(_ => Task.Run(async () =>
         {
             var page = Ids(queries.QueryRecommendations(new RecommendationQuery(sortBy: RecommendationSortField.Impact)));

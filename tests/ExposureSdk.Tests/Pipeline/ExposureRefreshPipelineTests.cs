@@ -140,7 +140,7 @@ public sealed class ExposureRefreshPipelineTests
         var second = new InMemoryExposureSourceProviderBuilder("second").With(SampleData.Recommendation("shared", Impact.Low)).With(SampleData.Recommendation("own")).Build();
         var pipeline = new ExposureRefreshPipeline([first, second], new InMemoryScoreHistoryStore(), new ExposureRefreshPipelineOptions(), timeProvider: new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero)));
 
-        var result = await pipeline.RefreshAsync();
+        var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.Snapshot.Recommendations.Select(r => r.Id.Value).Should().Equal("shared", "own");
         result.Snapshot.Recommendations[0].Impact.Should().Be(Impact.High, "the first provider by registration order wins");
@@ -188,7 +188,7 @@ public sealed class ExposureRefreshPipelineTests
         for (var day = 0; day < 5; day++)
         {
             f.Clock.SetUtcNow(PipelineFixture.Day1.AddDays(day));
-            await pipeline.RefreshAsync();
+            await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
         }
 
         var cards = await f.History.GetCardsAsync("contoso", DateTimeOffset.MinValue, DateTimeOffset.MaxValue);

@@ -33,7 +33,7 @@ public sealed class HistoryRebuildAtomicityTests
     [Fact]
     public async Task RebuiltHistory_IsWrittenInOneAppendMany()
     {
-        var result = await Pipeline().RefreshAsync();
+        var result = await Pipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Should().HaveCount(3);
         _history.AppendManyCalls.Should().Equal([3], "the three rebuilt days go to the store in one write");
@@ -45,7 +45,7 @@ public sealed class HistoryRebuildAtomicityTests
     {
         _history.FailNextAppendMany = true;
 
-        var first = await Pipeline().RefreshAsync();
+        var first = await Pipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         first.IsHistoryWritten.Should().BeFalse("the failed rebuild is reported, never thrown");
         first.HistoryError.Should().Contain("could not store the days rebuilt from the sources' history").And.Contain("IOException");
@@ -53,7 +53,7 @@ public sealed class HistoryRebuildAtomicityTests
         (await _history.GetCardsAsync("contoso", DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Should().BeEmpty("the failed rebuild left no trace");
 
         _clock.Advance(TimeSpan.FromHours(1));
-        var second = await Pipeline().RefreshAsync();
+        var second = await Pipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         second.SeededCards.Select(c => c.AsOf.UtcDateTime.Date).Should().Equal(
             [Today.UtcDateTime.Date.AddDays(-3), Today.UtcDateTime.Date.AddDays(-2), Today.UtcDateTime.Date.AddDays(-1)]);

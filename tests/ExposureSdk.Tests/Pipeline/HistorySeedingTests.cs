@@ -34,7 +34,7 @@ public sealed class HistorySeedingTests
     {
         _graph.History.AddRange([Day(-3, affected: 2), Day(-2, affected: 2), Day(-1, affected: 2)]);
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Select(c => c.AsOf).Should().Equal(At(-3), At(-2), At(-1));
         result.SeededCards.Should().OnlyContain(c => c.Origin == ScoreCardOrigin.SourceHistory);
@@ -66,7 +66,7 @@ public sealed class HistorySeedingTests
             [SampleData.Recommendation("storage", Impact.Medium, SecurityDomain.Cloud, "Defender for Cloud", "Microsoft Defender for Cloud")],
             SampleData.Results("storage", 0, 10, "account")); // m-cloud at 0 today: would be a 100-point drop
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var seeded = result.SeededCards.Should().ContainSingle().Subject;
         foreach (var id in new[] { "m-cloud", "m-mixed" })
@@ -87,7 +87,7 @@ public sealed class HistorySeedingTests
         var pipeline = new ExposureRefreshPipeline([_graph], _history, PipelineFixture.Options(), timeProvider: _clock);
         _graph.History.Add(Day(-1, affected: 4));
 
-        var result = await pipeline.RefreshAsync();
+        var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Single().SecureScore.Should().BeApproximately(60, 1e-9, "10 points × 6 healthy of 10");
         result.Card.SecureScore.Should().BeApproximately(50, 1e-9);
@@ -98,7 +98,7 @@ public sealed class HistorySeedingTests
     {
         _graph.History.AddRange([Day(-3, affected: 1), Day(-2, affected: 4), Day(-1, affected: 4)]);
 
-        await CreatePipeline().RefreshAsync();
+        await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var events = await _history.GetEventsAsync("contoso", Today.AddDays(-10), At(-1, 0));
         events.Should().Contain(e => e.Kind == SecurityEventKind.MetricScoreDrop && e.SubjectId == "m-identity" && e.Date == At(-2) && Math.Abs(e.Drop!.Value - 30) < 1e-9);
@@ -121,7 +121,7 @@ public sealed class HistorySeedingTests
             new SourceHistoryDay(Today.AddDays(-31), [Mfa(affected: 9)]),                 // beyond retention
         ]);
 
-        var result = await pipeline.RefreshAsync();
+        var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var seeded = result.SeededCards.Should().ContainSingle().Subject;
         seeded.AsOf.Should().Be(At(-1, 23));
@@ -138,7 +138,7 @@ public sealed class HistorySeedingTests
             _graph.History.Add(new SourceHistoryDay(At(-d, 4), [Mfa(affected: 9)]));
         }
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Should().HaveCount(90, "retention is 90 days");
         result.SeededCards[^1].AsOf.Should().Be(At(-1, 20));
@@ -154,7 +154,7 @@ public sealed class HistorySeedingTests
         var pipeline = new ExposureRefreshPipeline([_graph, _cloud], _history, options, timeProvider: _clock);
         _graph.History.AddRange([new SourceHistoryDay(At(-1, 12), [Mfa(affected: 9)]), new SourceHistoryDay(At(-1, 2), [Mfa(affected: 2)])]);
 
-        var result = await pipeline.RefreshAsync();
+        var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Should().ContainSingle().Which.AsOf.Should().Be(At(-1, 2));
     }
@@ -164,10 +164,10 @@ public sealed class HistorySeedingTests
     {
         _graph.History.Add(Day(-1, affected: 2));
         var pipeline = CreatePipeline();
-        await pipeline.RefreshAsync();
+        await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
         _clock.SetUtcNow(Today.AddDays(1));
 
-        var second = await pipeline.RefreshAsync();
+        var second = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         second.SeededCards.Should().BeEmpty();
         _graph.HistoryReads.Should().Be(1);
@@ -180,7 +180,7 @@ public sealed class HistorySeedingTests
         await _history.AppendAsync(new ScoreCard("contoso", Today.AddDays(-5), null, [], []), []);
         _graph.History.Add(Day(-1, affected: 2));
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Should().BeEmpty();
         _graph.HistoryReads.Should().Be(0);
@@ -193,7 +193,7 @@ public sealed class HistorySeedingTests
         options.SeedHistoryFromSources = false;
         _graph.History.Add(Day(-1, affected: 2));
 
-        var result = await new ExposureRefreshPipeline([_graph, _cloud], _history, options, timeProvider: _clock).RefreshAsync();
+        var result = await new ExposureRefreshPipeline([_graph, _cloud], _history, options, timeProvider: _clock).RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Should().BeEmpty();
         result.Baseline.Should().BeNull();
@@ -208,7 +208,7 @@ public sealed class HistorySeedingTests
         _graph.History.Add(Day(-1, affected: 0));
         _graph.HistoryFault = fault;
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.IsComplete.Should().BeTrue();
         result.SeededCards.Should().BeEmpty();
@@ -224,7 +224,7 @@ public sealed class HistorySeedingTests
         var options = PipelineFixture.Options();
         options.ProviderTimeouts["graph"] = TimeSpan.FromMinutes(1);
         _graph.HistoryFault = ProviderFault.HangsHonouringCancellation;
-        var refresh = new ExposureRefreshPipeline([_graph, _cloud], _history, options, timeProvider: _clock).RefreshAsync();
+        var refresh = new ExposureRefreshPipeline([_graph, _cloud], _history, options, timeProvider: _clock).RefreshAsync().WaitAsync(TestBounds.Wait * 2); // above the two bounded loops below
 
         // Move the clock only once the history read has started: moving it during the pulls could time them
         // out on a loaded machine. Both loops are bounded (at most about 2 minutes of real time in all).
@@ -252,7 +252,7 @@ public sealed class HistorySeedingTests
         _graph.History.Add(Day(-1, affected: 0));
         _graph.Fault = ProviderFault.Throws;
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         _graph.HistoryReads.Should().Be(0);
         result.SeededCards.Should().BeEmpty();
@@ -265,7 +265,7 @@ public sealed class HistorySeedingTests
         _graph.Set([SampleData.Recommendation("mfa")], SampleData.Results("mfa", 5, 5, "user"));
         _graph.History.Add(Day(-1, affected: 0));
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Single().FindMetric("m-identity")!.StaleReason.Should().Contain("assessed per asset today");
         result.Events.Should().BeEmpty();
@@ -278,7 +278,7 @@ public sealed class HistorySeedingTests
         _cloud.Set([Mfa(affected: 5)]);
         _graph.History.Add(Day(-1, affected: 0));
 
-        var result = await new ExposureRefreshPipeline([_cloud, _graph], _history, PipelineFixture.Options(), timeProvider: _clock).RefreshAsync();
+        var result = await new ExposureRefreshPipeline([_cloud, _graph], _history, PipelineFixture.Options(), timeProvider: _clock).RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Single().FindMetric("m-identity")!.StaleReason.Should().Contain("'cloud' has no record of that day");
         result.Events.Should().BeEmpty();
@@ -310,7 +310,7 @@ public sealed class HistorySeedingTests
         _cloud.History.Add(new SourceHistoryDay(At(-1), [storage], SampleData.Results("storage", 5, 5, "account")));
         _graph.History.Add(Day(-1, affected: 2));
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var seeded = result.SeededCards.Should().ContainSingle().Subject;
         seeded.FindMetric("m-cloud")!.Availability.Should().Be(ScoreAvailability.Available, "the day describes storage per asset");
@@ -326,7 +326,7 @@ public sealed class HistorySeedingTests
         var other = SampleData.Recommendation("other", Impact.Low, SecurityDomain.Cloud, "Defender for Cloud", "Microsoft Defender for Cloud");
         _cloud.History.Add(new SourceHistoryDay(At(-1), [other], SampleData.Results("other", 1, 0, "account")));
 
-        var result = await CreatePipeline().RefreshAsync();
+        var result = await CreatePipeline().RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.SeededCards.Single().FindMetric("m-cloud")!.StaleReason.Should().Contain("'storage' is assessed per asset today").And.Contain("no per-asset results for it on that day");
     }

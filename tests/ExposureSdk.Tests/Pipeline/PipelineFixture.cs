@@ -67,7 +67,7 @@ internal sealed class PipelineFixture
     /// </summary>
     public async Task<RefreshResult> RefreshAsync(ExposureRefreshPipeline pipeline)
     {
-        var task = pipeline.RefreshAsync();
+        var task = pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
         var hanging = IsHang(Graph.Fault) || IsHang(Cloud.Fault);
         for (var i = 0; i < 500 && hanging && !task.IsCompleted; i++)
         {

@@ -66,7 +66,7 @@ public sealed class SourceCoverageTests
     [Fact]
     public async Task Coverage_ProviderReportsNothing_IsActiveWithItsCounts()
     {
-        var result = await Pipeline(new ReportingProvider("one", "a", report: null)).RefreshAsync();
+        var result = await Pipeline(new ReportingProvider("one", "a", report: null)).RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var outcome = result.FindOutcome("one")!;
         outcome.Coverage.Status.Should().Be(SourceStatus.Active);
@@ -87,7 +87,7 @@ public sealed class SourceCoverageTests
             context.ReportWarning("points differ from the service's by 0.01");
         });
 
-        var result = await Pipeline(provider).RefreshAsync();
+        var result = await Pipeline(provider).RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var outcome = result.FindOutcome("cloud")!;
         outcome.Coverage.Status.Should().Be(SourceStatus.Limited);
@@ -105,7 +105,7 @@ public sealed class SourceCoverageTests
     {
         var provider = new ReportingProvider("files", "a", context => context.ReportCoverage(new SourceCoverage(SourceStatus.Limited, "1 of 2 files could not be read")), reportWhileStreaming: true);
 
-        var result = await Pipeline(provider).RefreshAsync();
+        var result = await Pipeline(provider).RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.FindOutcome("files")!.Coverage.Detail.Should().Be("1 of 2 files could not be read");
     }
@@ -117,7 +117,7 @@ public sealed class SourceCoverageTests
         var inactive = new ReportingProvider("graph", "b", context => context.ReportCoverage(new SourceCoverage(SourceStatus.Inactive, "no daily Secure Score at all")), history: [day]);
         var active = new ReportingProvider("cloud", "a", report: null);
 
-        var result = await Pipeline(inactive, active).RefreshAsync();
+        var result = await Pipeline(inactive, active).RefreshAsync().WaitAsync(TestBounds.Wait);
 
         result.Snapshot.Recommendations.Select(r => r.Id.Value).Should().Equal("a");
         result.Snapshot.Assessments.Should().OnlyContain(a => a.RecommendationId.Value == "a");
@@ -138,10 +138,10 @@ public sealed class SourceCoverageTests
         var scripted = new ScriptedProvider("graph");
         scripted.Set([SampleData.Recommendation("a")], SampleData.Results("a", 1, 1));
         var pipeline = Pipeline(scripted);
-        await pipeline.RefreshAsync();
+        await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
         scripted.Fault = ProviderFault.Throws;
 
-        var result = await pipeline.RefreshAsync();
+        var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
         var outcome = result.FindOutcome("graph")!;
         outcome.Coverage.Status.Should().Be(SourceStatus.Failed);

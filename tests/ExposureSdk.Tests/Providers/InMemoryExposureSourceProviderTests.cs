@@ -149,7 +149,7 @@ public sealed class InMemoryExposureSourceProviderPullTests
             var seen = new HashSet<string>();
             for (var refresh = 0; refresh < 2_000; refresh++)
             {
-                var result = await pipeline.RefreshAsync();
+                var result = await pipeline.RefreshAsync().WaitAsync(TestBounds.Wait);
 
                 result.Outcomes.Should().ContainSingle().Which.Succeeded.Should().BeTrue();
                 var prefixes = Generations.Of(result.Snapshot);
