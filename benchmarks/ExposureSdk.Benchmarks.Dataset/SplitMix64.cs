@@ -11,6 +11,18 @@ internal struct SplitMix64
 
     public SplitMix64(ulong seed) => _state = seed;
 
+    /// <summary>
+    /// The seed of stream <paramref name="index"/> of <paramref name="seed"/>: the generator's output at that position,
+    /// computed directly, so stream i never needs streams 0 to i − 1 (and two streams do not overlap in practice).
+    /// </summary>
+    public static ulong At(ulong seed, long index)
+    {
+        var z = seed + (((ulong)index + 1) * 0x9E3779B97F4A7C15UL);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
     public ulong Next()
     {
         var z = _state += 0x9E3779B97F4A7C15UL;

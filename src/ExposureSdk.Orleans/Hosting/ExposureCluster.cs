@@ -164,6 +164,39 @@ public sealed class ExposureCluster
         return await Task.WhenAll(partitions.Select(p => p.SealAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Loads a partitioned tenant whose partitions read their own shards: the coordinator and every partition get
+    /// the definitions (small), then each partition, on its silo, asks the host's <see cref="IExposurePartitionSource"/>
+    /// for the assessments of the assets it owns and builds its dataset there, all partitions at the same time. No
+    /// assessment crosses a grain message; <see cref="IExposureRollupCoordinatorGrain.RollupAsync"/> then exchanges only
+    /// the partials. Every silo that may host a partition needs the source.
+    /// </summary>
+    /// <param name="definitions">The recommendations, metrics and initiatives (its assets and assessments, if any, are not sent).</param>
+    /// <param name="partitionCount">How many partitions, 1 to 1,024.</param>
+    /// <param name="cancellationToken">Stops waiting (the partitions' loads go on, each bounded by <c>ExposureGrainOptions.PartitionLoadTimeout</c>).</param>
+    /// <returns>What each partition holds, in partition order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="definitions"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitionCount"/> is outside 1–1,024.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// A partition could not load: no source on its silo, the source threw or gave an asset another partition owns, or
+    /// its assessments do not build. The message names the tenant and the partition; the failed partition keeps only
+    /// its definitions, the others are loaded, and calling this method again loads the tenant again.
+    /// </exception>
+    /// <exception cref="TimeoutException">A partition took longer than <c>ExposureGrainOptions.PartitionLoadTimeout</c>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantFromSourceAsync(ExposureSnapshot definitions, int partitionCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(partitionCount, AssetPartitioner.MaxPartitions);
+        var document = SnapshotDocument.WriteToUtf8Bytes(new ExposureSnapshot(definitions.TenantId, definitions.AsOf, definitions.Recommendations, null, [], definitions.Metrics, definitions.Initiatives));
+        await GetPartitionedTenant(definitions.TenantId).StartAsync(document, partitionCount).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var loads = Enumerable.Range(0, partitionCount)
+            .Select(p => _grains.GetGrain<IExposurePartitionGrain>(AssetPartitioner.PartitionKey(definitions.TenantId, partitionCount, p)).LoadFromSourceAsync())
+            .ToArray();
+        return await Task.WhenAll(loads).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static bool IsWorthRetrying(Exception ex, CancellationToken cancellationToken) => ex switch
     {
         ExposureTenantConfigurationException or ArgumentException => false,

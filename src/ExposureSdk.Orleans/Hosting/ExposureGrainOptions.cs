@@ -26,6 +26,9 @@ public sealed class ExposureGrainOptions : IValidatableObject
     /// <summary>The default time one tenant may take to answer its part of a portfolio query: 30 seconds.</summary>
     public static readonly TimeSpan DefaultPortfolioTenantTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default time one partition may take to read and build its shard from the host's <c>IExposurePartitionSource</c>: 1 hour.</summary>
+    public static readonly TimeSpan DefaultPartitionLoadTimeout = TimeSpan.FromHours(1);
+
     /// <summary>The stream namespace of the events (the stream key is the tenant id): <c>ExposureSdk.Events</c>.</summary>
     public const string EventStreamNamespace = "ExposureSdk.Events";
 
@@ -79,6 +82,15 @@ public sealed class ExposureGrainOptions : IValidatableObject
     /// </summary>
     public string? EventStreamProvider { get; set; }
 
+    /// <summary>
+    /// How long one partition of a partitioned tenant may take to read its shard from the host's
+    /// <see cref="Partitioning.IExposurePartitionSource"/> and build its dataset
+    /// (<see cref="Partitioning.IExposurePartitionGrain.LoadFromSourceAsync"/>); past it the load is cancelled, the
+    /// partition keeps nothing and the caller gets a <see cref="TimeoutException"/> naming the tenant and the
+    /// partition. Default 1 hour. Greater than zero, at most 24 hours.
+    /// </summary>
+    public TimeSpan PartitionLoadTimeout { get; set; } = DefaultPartitionLoadTimeout;
+
     /// <inheritdoc/>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
@@ -96,6 +108,11 @@ public sealed class ExposureGrainOptions : IValidatableObject
         if (PortfolioTenantTimeout <= TimeSpan.Zero || PortfolioTenantTimeout > TimeSpan.FromHours(1))
         {
             yield return new ValidationResult(FormattableString.Invariant($"The field {nameof(PortfolioTenantTimeout)} must be greater than zero and at most 1 hour; got {PortfolioTenantTimeout}."), [nameof(PortfolioTenantTimeout)]);
+        }
+
+        if (PartitionLoadTimeout <= TimeSpan.Zero || PartitionLoadTimeout > TimeSpan.FromHours(24))
+        {
+            yield return new ValidationResult(FormattableString.Invariant($"The field {nameof(PartitionLoadTimeout)} must be greater than zero and at most 24 hours; got {PartitionLoadTimeout}."), [nameof(PartitionLoadTimeout)]);
         }
 
         if (EventStreamProvider is not null && string.IsNullOrWhiteSpace(EventStreamProvider))

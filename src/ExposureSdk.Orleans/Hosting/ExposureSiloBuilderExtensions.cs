@@ -1,6 +1,7 @@
 using ExposureSdk.History;
 using ExposureSdk.Orleans;
 using ExposureSdk.Orleans.Hosting;
+using ExposureSdk.Orleans.Partitioning;
 using ExposureSdk.Orleans.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,12 @@ public static class ExposureSiloBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ExposureGrainOptions>, SiloServicesCheck>());
         builder.Services.TryAddSingleton<RefreshGate>();
         builder.Services.TryAddSingleton<ExposureCluster>();
+        if (!builder.Services.Any(d => d.ServiceType == typeof(PartitionSpreadPlacementDirector)))
+        {
+            builder.Services.AddSingleton<PartitionSpreadPlacementDirector>();
+            builder.Services.AddPlacementDirector<PartitionSpreadPlacement, PartitionSpreadPlacementDirector>();
+        }
+
         return builder;
     }
 

@@ -1,12 +1,17 @@
+using System.Globalization;
+using ExposureSdk.Orleans.Hosting;
 using ExposureSdk.Scoring;
-using Orleans.Placement;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ExposureSdk.Orleans.Partitioning;
 
 /// <summary>The partition grain: see <see cref="IExposurePartitionGrain"/>.</summary>
-[ActivationCountBasedPlacement]
-internal sealed class ExposurePartitionGrain : Grain, IExposurePartitionGrain
+[PartitionSpreadPlacement]
+internal sealed class ExposurePartitionGrain(IOptions<ExposureGrainOptions> options) : Grain, IExposurePartitionGrain
 {
+    private readonly ExposureGrainOptions _options = options.Value;
     private string _tenantId = string.Empty;
     private int _count;
     private int _index;
@@ -20,7 +25,7 @@ internal sealed class ExposurePartitionGrain : Grain, IExposurePartitionGrain
     {
         var key = this.GetPrimaryKeyString();
         var parts = key.Split('/');
-        if (parts.Length < 3 || !int.TryParse(parts[^2], System.Globalization.CultureInfo.InvariantCulture, out _count) || !int.TryParse(parts[^1], System.Globalization.CultureInfo.InvariantCulture, out _index)
+        if (parts.Length < 3 || !int.TryParse(parts[^2], CultureInfo.InvariantCulture, out _count) || !int.TryParse(parts[^1], CultureInfo.InvariantCulture, out _index)
             || _count < 1 || _count > AssetPartitioner.MaxPartitions || _index < 0 || _index >= _count)
         {
             throw new ArgumentException($"A partition's key is '{{tenant}}/{{count}}/{{index}}'; got '{key}'.");
@@ -45,7 +50,7 @@ internal sealed class ExposurePartitionGrain : Grain, IExposurePartitionGrain
     public Task AddAssessmentsAsync(AssessmentBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var builder = _builder ?? throw new InvalidOperationException($"Partition {_index} of tenant '{_tenantId}' has no definitions, or is sealed: start the tenant again.");
+        var builder = _builder ?? throw new InvalidOperationException($"{Name} has no definitions, or is sealed: start the tenant again.");
         if (batch.AssetIds.Count != batch.RecommendationIds.Count || batch.Statuses.Count != batch.RecommendationIds.Count)
         {
             throw new ArgumentException("The batch's three lists differ in length.", nameof(batch));
@@ -65,9 +70,40 @@ internal sealed class ExposurePartitionGrain : Grain, IExposurePartitionGrain
         return Task.CompletedTask;
     }
 
+    public async Task<PartitionInfo> LoadFromSourceAsync()
+    {
+        var builder = _builder ?? throw new InvalidOperationException($"{Name} has no definitions, or is sealed: start the tenant again.");
+        if (builder.AssessmentCount > 0)
+        {
+            throw new InvalidOperationException($"{Name} already received {builder.AssessmentCount} assessment(s) in batches: a partition loads from batches or from the source, not both; start the tenant again.");
+        }
+
+        var source = ServiceProvider.GetService<IExposurePartitionSource>()
+            ?? throw new InvalidOperationException($"{Name} cannot read its shard: no {nameof(IExposurePartitionSource)} is registered in the silo's services (services.AddSingleton<{nameof(IExposurePartitionSource)}, YourShards>() on every silo).");
+        using var timeout = new CancellationTokenSource(_options.PartitionLoadTimeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, ServiceProvider.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None);
+        try
+        {
+            // Reading and building are long and CPU-bound: off the grain's turn scheduler, which stays busy (the grain is not reentrant).
+            _dataset = await Task.Run(() => ReadAndBuildAsync(source, builder, linked.Token), linked.Token);
+            _builder = null;
+            return await GetInfoAsync();
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            _builder = NewBuilder(_definitions!);
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture, $"{Name} did not read and build its shard within {_options.PartitionLoadTimeout} (ExposureGrainOptions.PartitionLoadTimeout); it keeps nothing."));
+        }
+        catch
+        {
+            _builder = NewBuilder(_definitions!);
+            throw;
+        }
+    }
+
     public Task<PartitionInfo> SealAsync()
     {
-        var builder = _builder ?? throw new InvalidOperationException($"Partition {_index} of tenant '{_tenantId}' has no definitions, or is sealed: start the tenant again.");
+        var builder = _builder ?? throw new InvalidOperationException($"{Name} has no definitions, or is sealed: start the tenant again.");
         _dataset = builder.Build();
         _builder = null;
         return GetInfoAsync();
@@ -104,7 +140,48 @@ internal sealed class ExposurePartitionGrain : Grain, IExposurePartitionGrain
         _dataset is not null,
         _updates,
         _partials,
-        RuntimeIdentity));
+        RuntimeIdentity,
+        _dataset?.ColumnarBytes ?? 0));
+
+    private async Task<ExposureDataset> ReadAndBuildAsync(IExposurePartitionSource source, ExposureDatasetBuilder builder, CancellationToken cancellationToken)
+    {
+        string? foreign = null;
+        var foreignOwner = 0;
+        try
+        {
+            await foreach (var a in source.ReadAssessmentsAsync(_tenantId, _index, _count, cancellationToken).WithCancellation(cancellationToken))
+            {
+                var asset = a.AssetId.Value;
+                var owner = AssetPartitioner.PartitionOf(asset, _count);
+                if (owner != _index)
+                {
+                    (foreign, foreignOwner) = (asset, owner);
+                    break;
+                }
+
+                builder.AddAssessment(a.RecommendationId.Value, asset, a.Status);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new InvalidOperationException($"{Name} could not read its assessments from the host's {nameof(IExposurePartitionSource)}: {ex.Message}", ex);
+        }
+
+        if (foreign is not null)
+        {
+            throw new InvalidOperationException($"The host's {nameof(IExposurePartitionSource)} gave {Name} asset '{foreign}', which belongs to partition {foreignOwner}: a partition loads only the assets it owns.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return builder.Build();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException($"{Name} could not build its dataset from the source's assessments: {ex.Message}", ex);
+        }
+    }
 
     internal static ExposureDatasetBuilder NewBuilder(ExposureSnapshot definitions)
     {
@@ -127,5 +204,7 @@ internal sealed class ExposurePartitionGrain : Grain, IExposurePartitionGrain
         return builder;
     }
 
-    private ExposureDataset Sealed() => _dataset ?? throw new InvalidOperationException($"Partition {_index} of tenant '{_tenantId}' is not sealed: load the tenant first.");
+    private string Name => string.Create(CultureInfo.InvariantCulture, $"Partition {_index} of {_count} of tenant '{_tenantId}'");
+
+    private ExposureDataset Sealed() => _dataset ?? throw new InvalidOperationException($"{Name} is not sealed: load the tenant first.");
 }

@@ -4,8 +4,10 @@ namespace ExposureSdk.Orleans.Partitioning;
 /// One partition of a very large tenant: the assets whose <see cref="AssetPartitioner.PartitionOf"/> is its index,
 /// with all their assessments, held in an <c>ExposureDataset</c> in memory; it computes the engine's mergeable
 /// partial for its coordinator (<see cref="IExposureRollupCoordinatorGrain"/>). Key: <c>{tenant}/{count}/{index}</c>;
-/// use <see cref="ExposureCluster.LoadPartitionedTenantAsync(ExposureSnapshot, int, CancellationToken)"/> rather than
-/// calling it directly. Partitions are placed by activation count, so they spread over the silos.
+/// use <see cref="ExposureCluster.LoadPartitionedTenantAsync(ExposureSnapshot, int, CancellationToken)"/> (assessments
+/// sent in batches) or <see cref="ExposureCluster.LoadPartitionedTenantFromSourceAsync"/> (each partition reads its own
+/// shard on its silo) rather than calling it directly. A tenant's partitions are placed round-robin over the silos
+/// (partition <c>i</c> on silo <c>(i + hash(tenant)) mod n</c>), so they spread evenly.
 /// </summary>
 /// <remarks>A partition lives in memory only: one lost with its silo is empty when reactivated, and the tenant is loaded again.</remarks>
 public interface IExposurePartitionGrain : IGrainWithStringKey
@@ -19,6 +21,24 @@ public interface IExposurePartitionGrain : IGrainWithStringKey
     /// <param name="batch">The assessments.</param>
     /// <returns>A task.</returns>
     Task AddAssessmentsAsync(AssessmentBatch batch);
+
+    /// <summary>
+    /// Reads the assessments of the assets this partition owns from the host's <see cref="IExposurePartitionSource"/>
+    /// on its own silo and builds its dataset (after <see cref="LoadDefinitionsAsync"/>, instead of
+    /// <see cref="AddAssessmentsAsync"/> and <see cref="SealAsync"/>): no assessment crosses a grain message. Bounded by
+    /// <c>ExposureGrainOptions.PartitionLoadTimeout</c>; on failure the partition keeps its definitions and nothing
+    /// else, so the load can be tried again.
+    /// </summary>
+    /// <returns>What it holds.</returns>
+    /// <exception cref="InvalidOperationException">
+    /// The silo has no <see cref="IExposurePartitionSource"/>; the partition has no definitions, is sealed or already
+    /// received assessments in batches; the source threw or gave an asset another partition owns; or its
+    /// assessments do not build (a duplicate, an unknown recommendation). The message names the tenant and the
+    /// partition.
+    /// </exception>
+    /// <exception cref="TimeoutException">The load took longer than <c>PartitionLoadTimeout</c>.</exception>
+    [ResponseTimeout("1.00:00:00")]
+    Task<PartitionInfo> LoadFromSourceAsync();
 
     /// <summary>Builds the partition's dataset from what it received.</summary>
     /// <returns>What it holds.</returns>

@@ -44,8 +44,10 @@ public sealed class PartitionInfo
     /// <param name="updatesApplied">Incremental changes applied since it was sealed.</param>
     /// <param name="partialsServed">Partials it computed since it was sealed.</param>
     /// <param name="silo">The silo it lives on.</param>
-    public PartitionInfo(string tenantId, int partition, int partitionCount, long assets, long assessments, bool isSealed, long updatesApplied, long partialsServed, string silo)
+    /// <param name="columnarBytes">The bytes its dataset's arrays hold (<c>ExposureDataset.ColumnarBytes</c>; 0 until sealed).</param>
+    public PartitionInfo(string tenantId, int partition, int partitionCount, long assets, long assessments, bool isSealed, long updatesApplied, long partialsServed, string silo, long columnarBytes)
     {
+        ColumnarBytes = columnarBytes;
         TenantId = tenantId;
         Partition = partition;
         PartitionCount = partitionCount;
@@ -92,6 +94,13 @@ public sealed class PartitionInfo
     /// <summary>The silo it lives on.</summary>
     [Id(8)]
     public string Silo { get; }
+
+    /// <summary>
+    /// The bytes its dataset's per-assessment and per-asset arrays hold (<c>ExposureDataset.ColumnarBytes</c>: about
+    /// 8 bytes per assessment, asset id strings not included); 0 until sealed.
+    /// </summary>
+    [Id(9)]
+    public long ColumnarBytes { get; }
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using ExposureSdk.History;
 using ExposureSdk.History.Sqlite;
+using ExposureSdk.Orleans.Partitioning;
 using ExposureSdk.Orleans.Tenants;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,7 @@ internal sealed class SiloConfigurator : ISiloConfigurator
         var siloName = siloBuilder.Configuration["Orleans:Name"] ?? siloBuilder.Configuration["SiloName"] ?? Guid.NewGuid().ToString("N");
         siloBuilder.AddExposureManagementGrains(o =>
         {
-            o.RefreshInterval = TimeSpan.Zero;
+            o.RefreshInterval = world.RefreshInterval;
             o.MaxConcurrentRefreshesPerSilo = 2;
             o.EventStreamProvider = StreamProvider;
             o.RefreshTimeout = TimeSpan.FromMinutes(2);
@@ -27,6 +28,7 @@ internal sealed class SiloConfigurator : ISiloConfigurator
         siloBuilder.AddMemoryGrainStorage("PubSubStore");
         siloBuilder.Services.AddSingleton<IScoreHistoryStore>(_ => new SqliteScoreHistoryStore(world.DatabasePath));
         siloBuilder.Services.AddSingleton<IExposureTenantFactory>(_ => new WorldTenantFactory(world, siloName));
+        siloBuilder.Services.AddSingleton<IExposurePartitionSource>(_ => new WorldPartitionSource(world));
     }
 }
 

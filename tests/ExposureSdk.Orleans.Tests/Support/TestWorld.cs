@@ -40,6 +40,12 @@ internal sealed class TestWorld : IDisposable
 
     public ConcurrentDictionary<string, TenantSetup> Tenants { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The silos' <c>ExposureGrainOptions.RefreshInterval</c>: zero (on demand only) unless a test sets it.</summary>
+    public TimeSpan RefreshInterval { get; init; }
+
+    /// <summary>The partitioned tenants the host's <see cref="WorldPartitionSource"/> serves, by tenant id.</summary>
+    public ConcurrentDictionary<string, LargeTenantSetup> LargeTenants { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How many tenant runtimes each silo built, by silo name (to see where tenants live).</summary>
     public ConcurrentDictionary<string, int> RuntimesBuilt { get; } = new(StringComparer.Ordinal);
 
@@ -100,4 +106,15 @@ internal sealed record TenantSetup(int Seed, int AssetCount, int HistoryDays)
 
     /// <summary>Whether the demo provider is left out (a tenant whose only provider comes from <see cref="Configure"/>).</summary>
     public bool WithoutDemo { get; init; }
+}
+
+/// <summary>A partitioned tenant as the host's shard store holds it: its assessments, served shard by shard.</summary>
+/// <param name="Assessments">Every assessment of the tenant.</param>
+internal sealed record LargeTenantSetup(IReadOnlyList<Assessment> Assessments)
+{
+    /// <summary>A partition whose read fails after a few assessments (the store is down for it), or -1.</summary>
+    public int FailingPartition { get; init; } = -1;
+
+    /// <summary>Whether partition 0 is also given one asset another partition owns (a store keyed by the wrong hash).</summary>
+    public bool GivesForeignAsset { get; init; }
 }
