@@ -1,21 +1,31 @@
 // The cluster sample (issue 15): an in-process Orleans cluster of N silos serving N demo tenants over D days,
-// optionally killing a silo on the second day, then one JSON object comparing the cluster with one process.
+// optionally killing a silo on the second day, and one very large tenant partitioned across the silos, each partition
+// reading its own shard on its silo; then one JSON object comparing the cluster with one process.
+// With --compare, it runs itself several times instead, alternating the configurations, and prints each run's
+// figures and the ratios (see benchmarks/README.md, "Issue 15: the cluster").
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using ExposureSdk.Benchmarks.Dataset;
 using ExposureSdk.Demo;
 using ExposureSdk.History;
 using ExposureSdk.History.Sqlite;
 using ExposureSdk.Orleans;
+using ExposureSdk.Orleans.Partitioning;
 using ExposureSdk.Orleans.Tenants;
 using ExposureSdk.Pipeline;
-using ExposureSdk.Scoring;
+using ExposureSdk.Samples.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+
+if (Array.IndexOf(args, "--compare") >= 0)
+{
+    return await Comparison.RunAsync(Option("--compare", 3), Option("--large-rounds", 2), args);
+}
 
 var silos = Option("--silos", 3);
 var tenantCount = Option("--tenants", 200);
@@ -23,10 +33,15 @@ var days = Option("--days", 3);
 var killSilo = args.Contains("--kill-silo");
 var tenantAssets = Option("--tenant-assets", 500);
 var largeAssets = Option("--large-assets", 20_000);
+var assessmentsPerAsset = Option("--assessments-per-asset", 20);
 var partitions = Option("--partitions", 3);
-if (silos < 1 || tenantCount < 1 || days < 1 || days > 30 || (killSilo && silos < 2))
+var rollups = Option("--rollups", 3);
+var batches = args.Contains("--large-batches");
+if (silos < 1 || tenantCount < 0 || days < 1 || days > 30 || (killSilo && (silos < 2 || tenantCount < 1)) || largeAssets < 0 || assessmentsPerAsset is < 1 or > 90
+    || partitions < 1 || partitions > AssetPartitioner.MaxPartitions || rollups < 1 || (tenantCount == 0 && largeAssets == 0))
 {
-    Console.Error.WriteLine("Usage: --silos N (≥ 2 with --kill-silo) --tenants N --days 1..30 [--kill-silo] [--tenant-assets N] [--large-assets N] [--partitions N]");
+    Console.Error.WriteLine("Usage: --silos N (≥ 2 with --kill-silo) --tenants N (0: none) --days 1..30 [--kill-silo] [--tenant-assets N] [--large-assets N (0: none)] [--assessments-per-asset 1..90] [--partitions 1..1024] [--rollups N] [--large-batches]");
+    Console.Error.WriteLine("   or: --compare ROUNDS [--large-rounds N] [--tenants N] [--days N] [--large-assets N] [--partitions N]");
     return 2;
 }
 
@@ -40,7 +55,15 @@ var demos = tenants.ToDictionary(t => t, t => new Lazy<DemoTenant>(() => DemoTen
 {
     TenantId = t, Seed = 1000 + Array.IndexOf(tenants, t), AssetCount = tenantAssets, HistoryDays = Math.Max(days, 1), AsOf = asOf,
 })));
+foreach (var demo in demos.Values)
+{
+    _ = demo.Value; // generated before the clock starts: the sources' data is not the cluster's work
+}
+
+var assessmentsPerTenant = tenantCount > 0 ? demos.Values.Average(d => d.Value.Today.Assessments.Count) : 0;
 var factory = new DemoTenants(demos, clock);
+var large = largeAssets > 0 ? new ShardedTenant(new DatasetShape(largeAssets, assessmentsPerAsset), seed: 42, tenantId: "large") : null;
+var shards = new ShardedSource(large);
 
 // The silos: localhost clustering with the first silo as primary. On a real cluster only these lines change.
 var siloPorts = Enumerable.Range(0, silos).Select(_ => FreePort()).ToArray();
@@ -61,6 +84,7 @@ for (var i = 0; i < silos; i++)
         });
         silo.Services.AddSingleton<IScoreHistoryStore>(_ => new SqliteScoreHistoryStore(database));
         silo.Services.AddSingleton<IExposureTenantFactory>(factory);
+        silo.Services.AddSingleton<IExposurePartitionSource>(shards);
     });
     var host = builder.Build();
     await host.StartAsync();
@@ -77,9 +101,10 @@ await clientHost.StartAsync();
 var exposure = clientHost.Services.GetRequiredService<ExposureCluster>();
 
 // Refresh every tenant each day; kill the last silo a third of the way into the second day.
+var heapBeforeTenants = Heap();
 var watch = Stopwatch.StartNew();
 var refreshes = 0;
-for (var day = 0; day < days; day++)
+for (var day = 0; day < days && tenantCount > 0; day++)
 {
     var slot = DayTime(day);
     clock.SetUtcNow(slot);
@@ -106,13 +131,15 @@ for (var day = 0; day < days; day++)
     await kill;
 }
 
-var tenantsPerSecond = tenantCount * days / watch.Elapsed.TotalSeconds;
+var tenantSeconds = watch.Elapsed.TotalSeconds;
+var heapPerTenant = tenantCount > 0 ? (Heap() - heapBeforeTenants) / (double)tenantCount : 0;
 
 // What one process computes for the same tenants and days.
 var singleStore = new InMemoryScoreHistoryStore();
 var singleClock = new FakeTimeProvider(DayTime(0));
 var pipelines = tenants.ToDictionary(t => t, t => new ExposureRefreshPipeline([new DemoTenantSourceProvider(demos[t].Value)], singleStore, new ExposureRefreshPipelineOptions { TenantId = t }, timeProvider: singleClock));
-for (var day = 0; day < days; day++)
+var singleWatch = Stopwatch.StartNew();
+for (var day = 0; day < days && tenantCount > 0; day++)
 {
     singleClock.SetUtcNow(DayTime(day));
     foreach (var t in tenants)
@@ -121,40 +148,33 @@ for (var day = 0; day < days; day++)
     }
 }
 
-using var clusterStore = new SqliteScoreHistoryStore(database);
+var singleTenantSeconds = singleWatch.Elapsed.TotalSeconds;
 int cardsStored = 0, cardsExpected = 0, eventsStored = 0, eventsExpected = 0, falseEvents = 0, duplicateEvents = 0;
-foreach (var t in tenants)
+using (var clusterStore = new SqliteScoreHistoryStore(database))
 {
-    var since = DayTime(0).AddDays(-1);
-    var until = DayTime(days - 1).AddDays(1);
-    cardsStored += (await clusterStore.GetCardsAsync(t, since, until)).Count;
-    cardsExpected += (await singleStore.GetCardsAsync(t, since, until)).Count;
-    var stored = (await clusterStore.GetEventsAsync(t, since, until)).Select(Key).ToList();
-    var expected = (await singleStore.GetEventsAsync(t, since, until)).Select(Key).ToHashSet(StringComparer.Ordinal);
-    eventsStored += stored.Count;
-    eventsExpected += expected.Count;
-    falseEvents += stored.Count(k => !expected.Contains(k));
-    duplicateEvents += stored.Count - stored.Distinct(StringComparer.Ordinal).Count();
+    foreach (var t in tenants)
+    {
+        var since = DayTime(0).AddDays(-1);
+        var until = DayTime(days - 1).AddDays(1);
+        cardsStored += (await clusterStore.GetCardsAsync(t, since, until)).Count;
+        cardsExpected += (await singleStore.GetCardsAsync(t, since, until)).Count;
+        var stored = (await clusterStore.GetEventsAsync(t, since, until)).Select(Key).ToList();
+        var expected = (await singleStore.GetEventsAsync(t, since, until)).Select(Key).ToHashSet(StringComparer.Ordinal);
+        eventsStored += stored.Count;
+        eventsExpected += expected.Count;
+        falseEvents += stored.Count(k => !expected.Contains(k));
+        duplicateEvents += stored.Count - stored.Distinct(StringComparer.Ordinal).Count();
+    }
 }
 
-// One large tenant, partitioned across the silos, against the single-process rollup.
-var large = DemoTenant.Create(new DemoTenantOptions { TenantId = "large", Seed = 42, AssetCount = largeAssets, HistoryDays = 1, AsOf = asOf }).Today;
-await exposure.LoadPartitionedTenantAsync(large, partitions);
-var clusterWatch = Stopwatch.StartNew();
-var rollup = await exposure.GetPartitionedTenant("large").RollupAsync();
-var clusterMs = clusterWatch.Elapsed.TotalMilliseconds;
-var dataset = ExposureDataset.FromSnapshot(large);
-var singleWatch = Stopwatch.StartNew();
-dataset.Recompute();
-var report = dataset.ToReport();
-var singleMs = singleWatch.Elapsed.TotalMilliseconds;
-var equals = BitConverter.DoubleToInt64Bits(rollup.SecureScore.Achieved) == BitConverter.DoubleToInt64Bits(report.SecureScore.AchievedPoints)
-    && rollup.Metrics.Select(m => (m.Id, m.Scope, m.Affected, Bits(m.Score), string.Join(',', m.TopAffectedAssetIds)))
-        .SequenceEqual(report.Metrics.Select(m => (m.Id.Value, m.Scope, m.Affected, Bits(m.Score), string.Join(',', m.TopAffectedAssetIds))))
-    && rollup.Initiatives.Select(i => (i.Id, Bits(i.Score))).SequenceEqual(report.Initiatives.Select(i => (i.Id.Value, Bits(i.Score))));
+pipelines.Clear();
+
+// One large tenant, partitioned across the silos (each partition reads its own shard there), against the
+// single-process rollup of the same data; both are held at once and their rollups alternate.
+var partitioned = large is null ? null : await Partitioned.RunAsync(exposure, large, partitions, rollups, batches);
 
 await clientHost.StopAsync();
-foreach (var host in hosts.Skip(0).Take(killSilo ? hosts.Count - 1 : hosts.Count))
+foreach (var host in hosts.Take(killSilo ? hosts.Count - 1 : hosts.Count))
 {
     await host.StopAsync();
     host.Dispose();
@@ -172,29 +192,32 @@ using (var json = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWrite
     json.WriteNumber("eventsExpected", eventsExpected);
     json.WriteNumber("falseEvents", falseEvents);
     json.WriteNumber("duplicateEvents", duplicateEvents);
-    json.WriteNumber("tenantsPerSecond", Math.Round(tenantsPerSecond, 2));
+    json.WriteNumber("tenantsPerSecond", tenantCount > 0 ? Math.Round(tenantCount * days / tenantSeconds, 2) : 0);
+    json.WriteNumber("singleProcessTenantsPerSecond", tenantCount > 0 ? Math.Round(tenantCount * days / singleTenantSeconds, 2) : 0);
+    json.WriteNumber("assessmentsPerTenant", Math.Round(assessmentsPerTenant));
+    json.WriteNumber("heapBytesPerTenant", Math.Round(heapPerTenant));
     json.WriteBoolean("killedSilo", killSilo);
-    json.WriteStartObject("partitioned");
-    json.WriteNumber("assets", dataset.AssetCount);
-    json.WriteNumber("partitions", partitions);
-    json.WriteBoolean("equalsSingleProcess", equals);
-    json.WriteNumber("clusterMs", Math.Round(clusterMs, 1));
-    json.WriteNumber("singleProcessMs", Math.Round(singleMs, 1));
-    json.WriteNumber("partialBytes", rollup.PartialBytes);
-    json.WriteEndObject();
+    if (partitioned is not null)
+    {
+        json.WritePropertyName("partitioned");
+        partitioned.Write(json);
+    }
+
     json.WriteEndObject();
 }
 
 Console.WriteLine();
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(folder, recursive: true);
-return cardsStored == cardsExpected && falseEvents == 0 && duplicateEvents == 0 && equals ? 0 : 1;
+return cardsStored == cardsExpected && falseEvents == 0 && duplicateEvents == 0 && (partitioned?.EqualsSingleProcess ?? true) ? 0 : 1;
 
 int Option(string name, int fallback)
 {
     var i = Array.IndexOf(args, name);
-    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }
+
+static long Heap() => GC.GetTotalMemory(forceFullCollection: true);
 
 static int FreePort()
 {
@@ -203,20 +226,7 @@ static int FreePort()
     return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
-static string Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v).ToString("X16", CultureInfo.InvariantCulture) : "null";
-
 static string Key(ExposureSdk.Events.SecurityEvent e) => FormattableString.Invariant(
     $"{e.Kind}|{e.SubjectId}|{e.Date.UtcDateTime:yyyy-MM-dd}|{Bits(e.PreviousScore)}|{Bits(e.CurrentScore)}");
 
-/// <summary>The host's tenants: demo tenants with distinct seeds, read on the sample's clock.</summary>
-internal sealed class DemoTenants(Dictionary<string, Lazy<DemoTenant>> demos, TimeProvider clock) : IExposureTenantFactory
-{
-    public ValueTask<IReadOnlyList<string>> GetTenantIdsAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IReadOnlyList<string>>([.. demos.Keys]);
-
-    public void ConfigureTenant(string tenantId, IExposureManagementBuilder builder)
-    {
-        var demo = demos.TryGetValue(tenantId, out var d) ? d.Value : throw new KeyNotFoundException($"the host knows no tenant '{tenantId}'.");
-        builder.Services.AddSingleton(clock);
-        builder.AddSourceProvider(new DemoTenantSourceProvider(demo));
-    }
-}
+static string Bits(double? value) => value is { } v ? BitConverter.DoubleToInt64Bits(v).ToString("X16", CultureInfo.InvariantCulture) : "null";
