@@ -3,6 +3,7 @@ using ExposureSdk.Orleans.Partitioning;
 using ExposureSdk.Orleans.Portfolio;
 using ExposureSdk.Orleans.Tenants;
 using ExposureSdk.Orleans.Views;
+using ExposureSdk.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace ExposureSdk.Orleans;
@@ -93,15 +94,17 @@ public sealed class ExposureCluster
     /// </summary>
     /// <param name="snapshot">The tenant's snapshot.</param>
     /// <param name="partitionCount">How many partitions, 1 to 1,024.</param>
+    /// <param name="scoring">The tenant's metric weights, with which the coordinator finishes the scores; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops loading.</param>
     /// <returns>What each partition holds.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitionCount"/> is outside 1–1,024.</exception>
-    public Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantAsync(ExposureSnapshot snapshot, int partitionCount, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">A weight of <paramref name="scoring"/> is not finite and greater than 0.</exception>
+    public Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantAsync(ExposureSnapshot snapshot, int partitionCount, ScoringOptions? scoring = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var definitions = new ExposureSnapshot(snapshot.TenantId, snapshot.AsOf, snapshot.Recommendations, null, [], snapshot.Metrics, snapshot.Initiatives);
-        return LoadPartitionedTenantAsync(definitions, snapshot.Assessments, partitionCount, cancellationToken);
+        return LoadPartitionedTenantAsync(definitions, snapshot.Assessments, partitionCount, scoring, cancellationToken);
     }
 
     /// <summary>
@@ -111,11 +114,13 @@ public sealed class ExposureCluster
     /// <param name="definitions">The recommendations, metrics and initiatives (its assessments, if any, are not loaded).</param>
     /// <param name="assessments">The assessments.</param>
     /// <param name="partitionCount">How many partitions, 1 to 1,024.</param>
+    /// <param name="scoring">The tenant's metric weights, with which the coordinator finishes the scores; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops loading.</param>
     /// <returns>What each partition holds.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definitions"/> or <paramref name="assessments"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitionCount"/> is outside 1–1,024.</exception>
-    public async Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantAsync(ExposureSnapshot definitions, IEnumerable<Assessment> assessments, int partitionCount, CancellationToken cancellationToken = default)
+    /// <exception cref="ArgumentException">A weight of <paramref name="scoring"/> is not finite and greater than 0.</exception>
+    public async Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantAsync(ExposureSnapshot definitions, IEnumerable<Assessment> assessments, int partitionCount, ScoringOptions? scoring = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(assessments);
@@ -123,7 +128,7 @@ public sealed class ExposureCluster
         ArgumentOutOfRangeException.ThrowIfGreaterThan(partitionCount, AssetPartitioner.MaxPartitions);
         const int BatchSize = 50_000;
         var document = SnapshotDocument.WriteToUtf8Bytes(new ExposureSnapshot(definitions.TenantId, definitions.AsOf, definitions.Recommendations, null, [], definitions.Metrics, definitions.Initiatives));
-        await GetPartitionedTenant(definitions.TenantId).StartAsync(document, partitionCount).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await GetPartitionedTenant(definitions.TenantId).StartAsync(document, partitionCount, scoring).WaitAsync(cancellationToken).ConfigureAwait(false);
         var partitions = Enumerable.Range(0, partitionCount).Select(p => _grains.GetGrain<IExposurePartitionGrain>(AssetPartitioner.PartitionKey(definitions.TenantId, partitionCount, p))).ToArray();
         var buffers = Enumerable.Range(0, partitionCount).Select(_ => (Recs: new List<string>(), Assets: new List<string>(), Statuses: new List<AssessmentStatus>())).ToArray();
         var inFlight = new Task?[partitionCount];
@@ -173,10 +178,12 @@ public sealed class ExposureCluster
     /// </summary>
     /// <param name="definitions">The recommendations, metrics and initiatives (its assets and assessments, if any, are not sent).</param>
     /// <param name="partitionCount">How many partitions, 1 to 1,024.</param>
+    /// <param name="scoring">The tenant's metric weights, with which the coordinator finishes the scores; <see langword="null"/> for the defaults.</param>
     /// <param name="cancellationToken">Stops waiting (the partitions' loads go on, each bounded by <c>ExposureGrainOptions.PartitionLoadTimeout</c>).</param>
     /// <returns>What each partition holds, in partition order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="definitions"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="partitionCount"/> is outside 1–1,024.</exception>
+    /// <exception cref="ArgumentException">A weight of <paramref name="scoring"/> is not finite and greater than 0.</exception>
     /// <exception cref="InvalidOperationException">
     /// A partition could not load: no source on its silo, the source threw or gave an asset another partition owns, or
     /// its assessments do not build. The message names the tenant and the partition; the failed partition keeps only
@@ -184,13 +191,13 @@ public sealed class ExposureCluster
     /// </exception>
     /// <exception cref="TimeoutException">A partition took longer than <c>ExposureGrainOptions.PartitionLoadTimeout</c>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantFromSourceAsync(ExposureSnapshot definitions, int partitionCount, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PartitionInfo>> LoadPartitionedTenantFromSourceAsync(ExposureSnapshot definitions, int partitionCount, ScoringOptions? scoring = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(partitionCount, AssetPartitioner.MaxPartitions);
         var document = SnapshotDocument.WriteToUtf8Bytes(new ExposureSnapshot(definitions.TenantId, definitions.AsOf, definitions.Recommendations, null, [], definitions.Metrics, definitions.Initiatives));
-        await GetPartitionedTenant(definitions.TenantId).StartAsync(document, partitionCount).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await GetPartitionedTenant(definitions.TenantId).StartAsync(document, partitionCount, scoring).WaitAsync(cancellationToken).ConfigureAwait(false);
         var loads = Enumerable.Range(0, partitionCount)
             .Select(p => _grains.GetGrain<IExposurePartitionGrain>(AssetPartitioner.PartitionKey(definitions.TenantId, partitionCount, p)).LoadFromSourceAsync())
             .ToArray();

@@ -80,6 +80,14 @@ public sealed class ExposureGrainOptions : IValidatableObject
     /// <see langword="null"/> (the default) publishes nothing. The provider is the host's choice (memory
     /// streams in tests, Event Hubs or Azure Queue in production).
     /// </summary>
+    /// <remarks>
+    /// Notifications are at most once: a refresh records its card and events in the history store first and
+    /// publishes afterwards, so a silo that dies in between, or a provider that refuses a message (logged, event
+    /// 4003; the refresh still succeeds), leaves transitions that are stored and never published, and the retried
+    /// refresh finds the slot recorded and publishes nothing. Subscribers reconcile from
+    /// <c>IExposureTenantGrain.GetEventsAsync(since, until)</c> when they start and after any gap (one event per
+    /// subject and day), then apply the notifications on top.
+    /// </remarks>
     public string? EventStreamProvider { get; set; }
 
     /// <summary>

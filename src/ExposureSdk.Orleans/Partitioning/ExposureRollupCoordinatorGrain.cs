@@ -13,7 +13,7 @@ internal sealed class ExposureRollupCoordinatorGrain : Grain, IExposureRollupCoo
 
     private string TenantId => this.GetPrimaryKeyString();
 
-    public async Task StartAsync(byte[] definitionsDocument, int partitionCount)
+    public async Task StartAsync(byte[] definitionsDocument, int partitionCount, ScoringOptions? scoring)
     {
         ArgumentNullException.ThrowIfNull(definitionsDocument);
         ArgumentOutOfRangeException.ThrowIfLessThan(partitionCount, 1);
@@ -29,7 +29,7 @@ internal sealed class ExposureRollupCoordinatorGrain : Grain, IExposureRollupCoo
             throw new ArgumentException($"The definitions name tenant '{definitions.TenantId}', not '{TenantId}'.", nameof(definitionsDocument));
         }
 
-        _definitions = ExposurePartitionGrain.NewBuilder(definitions).Build(maxDegreeOfParallelism: 1);
+        _definitions = ExposurePartitionGrain.NewBuilder(definitions).Build(scoring, maxDegreeOfParallelism: 1);
         _count = partitionCount;
         _partials = new ExposureRollupPartial?[partitionCount];
         await Task.WhenAll(Enumerable.Range(0, partitionCount).Select(p => Partition(p).LoadDefinitionsAsync(definitionsDocument)));

@@ -1,10 +1,12 @@
+using ExposureSdk.Scoring;
+
 namespace ExposureSdk.Orleans.Partitioning;
 
 /// <summary>
 /// One partition of a very large tenant: the assets whose <see cref="AssetPartitioner.PartitionOf"/> is its index,
 /// with all their assessments, held in an <c>ExposureDataset</c> in memory; it computes the engine's mergeable
 /// partial for its coordinator (<see cref="IExposureRollupCoordinatorGrain"/>). Key: <c>{tenant}/{count}/{index}</c>;
-/// use <see cref="ExposureCluster.LoadPartitionedTenantAsync(ExposureSnapshot, int, CancellationToken)"/> (assessments
+/// use <see cref="ExposureCluster.LoadPartitionedTenantAsync(ExposureSnapshot, int, ScoringOptions, CancellationToken)"/> (assessments
 /// sent in batches) or <see cref="ExposureCluster.LoadPartitionedTenantFromSourceAsync"/> (each partition reads its own
 /// shard on its silo) rather than calling it directly. A tenant's partitions are placed round-robin over the silos
 /// (partition <c>i</c> on silo <c>(i + hash(tenant)) mod n</c>), so they spread evenly.
@@ -68,11 +70,17 @@ public interface IExposurePartitionGrain : IGrainWithStringKey
 /// </summary>
 public interface IExposureRollupCoordinatorGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the tenant over with these definitions and this many partitions (each partition is reset).</summary>
+    /// <summary>Starts the tenant over with these definitions, weights and this many partitions (each partition is reset).</summary>
     /// <param name="definitionsDocument">A snapshot document with the recommendations, metrics and initiatives and no assessment.</param>
     /// <param name="partitionCount">How many partitions, 1 to 1,024.</param>
+    /// <param name="scoring">
+    /// The tenant's metric weights (its <c>ExposureRefreshPipelineOptions.Scoring</c>), with which the coordinator finishes
+    /// the scores; <see langword="null"/> for the defaults (High 3, Medium 2, Low 1). The partitions' partials do not
+    /// depend on them.
+    /// </param>
     /// <returns>A task.</returns>
-    Task StartAsync(byte[] definitionsDocument, int partitionCount);
+    /// <exception cref="ArgumentException">The document carries assessments or names another tenant, or a weight is not finite and greater than 0.</exception>
+    Task StartAsync(byte[] definitionsDocument, int partitionCount, ScoringOptions? scoring);
 
     /// <summary>Asks every partition for its partial (concurrently), merges and finishes.</summary>
     /// <returns>The scores.</returns>

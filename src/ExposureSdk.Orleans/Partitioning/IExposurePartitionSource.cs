@@ -11,7 +11,7 @@ namespace ExposureSdk.Orleans.Partitioning;
 /// <para>Register one with <c>services.AddSingleton&lt;IExposurePartitionSource, MyShards&gt;()</c> next to
 /// <c>siloBuilder.AddExposureManagementGrains(...)</c>, on every silo, and load the tenant with
 /// <see cref="ExposureCluster.LoadPartitionedTenantFromSourceAsync"/>. It is optional: without it, partitions load
-/// only from batches (<see cref="ExposureCluster.LoadPartitionedTenantAsync(ExposureSnapshot, int, CancellationToken)"/>).</para>
+/// only from batches (<see cref="ExposureCluster.LoadPartitionedTenantAsync(ExposureSnapshot, int, Scoring.ScoringOptions, CancellationToken)"/>).</para>
 /// <para>Partition <c>p</c> of <c>n</c> owns the assets whose
 /// <see cref="AssetPartitioner.PartitionOf"/> (of the asset and <c>n</c>) is <c>p</c>: return all their assessments and no
 /// other. A source keyed by the same hash (a table partitioned on it, one file per shard) reads only its shard;

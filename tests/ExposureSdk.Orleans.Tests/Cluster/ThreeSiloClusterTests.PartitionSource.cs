@@ -81,6 +81,28 @@ public sealed partial class ThreeSiloClusterTests
     }
 
     [Fact]
+    public async Task Partitioned_TenantWeights_TravelWithTheDefinitions_EqualTheSingleProcessWithThem()
+    {
+        var snapshot = DemoTenant.Create(new DemoTenantOptions { TenantId = "weighted", Seed = 804, AssetCount = 900, HistoryDays = 1 }).Today;
+        fixture.World.LargeTenants[snapshot.TenantId] = new LargeTenantSetup(snapshot.Assessments);
+        var scoring = new ScoringOptions { HighWeight = 7, MediumWeight = 2.5, LowWeight = 0.25 };
+        var expected = Dump(ExposureDataset.FromSnapshot(snapshot, scoring).ToReport());
+        var byDefault = Dump(ExposureDataset.FromSnapshot(snapshot).ToReport());
+        expected.Should().NotBe(byDefault, "the weights change this tenant's initiative scores");
+        var coordinator = fixture.Host.Exposure.GetPartitionedTenant(snapshot.TenantId);
+
+        await fixture.Host.Exposure.LoadPartitionedTenantFromSourceAsync(snapshot, 4, scoring);
+        Dump(await coordinator.RollupAsync()).Should().Be(expected, "the weights travel with the definitions (partitions reading the source)");
+        await fixture.Host.Exposure.LoadPartitionedTenantAsync(snapshot, 3, scoring);
+        Dump(await coordinator.RollupAsync()).Should().Be(expected, "the weights travel with the definitions (batches)");
+        await fixture.Host.Exposure.LoadPartitionedTenantAsync(snapshot, 3);
+        Dump(await coordinator.RollupAsync()).Should().Be(byDefault, "no weights: the defaults");
+
+        var invalid = () => fixture.Host.Exposure.LoadPartitionedTenantAsync(snapshot, 3, new ScoringOptions { HighWeight = -1 });
+        (await invalid.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("HighWeight");
+    }
+
+    [Fact]
     public async Task PartitionSource_AssetAnotherPartitionOwns_Refused()
     {
         var snapshot = DemoTenant.Create(new DemoTenantOptions { TenantId = "sharded-foreign", Seed = 803, AssetCount = 600, HistoryDays = 1 }).Today;
@@ -92,7 +114,7 @@ public sealed partial class ThreeSiloClusterTests
         (await PartitionInfosAsync(snapshot.TenantId, 3))[0].IsSealed.Should().BeFalse();
 
         // The batch path refuses the same, as it always did.
-        await fixture.Host.Exposure.GetPartitionedTenant(snapshot.TenantId).StartAsync(SnapshotDocument.WriteToUtf8Bytes(new ExposureSnapshot(snapshot.TenantId, snapshot.AsOf, snapshot.Recommendations, null, [], snapshot.Metrics, snapshot.Initiatives)), 3);
+        await fixture.Host.Exposure.GetPartitionedTenant(snapshot.TenantId).StartAsync(SnapshotDocument.WriteToUtf8Bytes(new ExposureSnapshot(snapshot.TenantId, snapshot.AsOf, snapshot.Recommendations, null, [], snapshot.Metrics, snapshot.Initiatives)), 3, null);
         var foreign = snapshot.Assessments.First(a => AssetPartitioner.PartitionOf(a.AssetId.Value, 3) != 0);
         var partition0 = fixture.Host.Cluster.Client.GetGrain<IExposurePartitionGrain>($"{snapshot.TenantId}/3/0");
         var add = () => partition0.AddAssessmentsAsync(new AssessmentBatch([foreign.RecommendationId.Value], [foreign.AssetId.Value], [foreign.Status]));
