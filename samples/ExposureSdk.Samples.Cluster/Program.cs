@@ -37,11 +37,12 @@ var assessmentsPerAsset = Option("--assessments-per-asset", 20);
 var partitions = Option("--partitions", 3);
 var rollups = Option("--rollups", 3);
 var batches = args.Contains("--large-batches");
+var refreshesPerSilo = Option("--refreshes-per-silo", 2);
 if (silos < 1 || tenantCount < 0 || days < 1 || days > 30 || (killSilo && (silos < 2 || tenantCount < 1)) || largeAssets < 0 || assessmentsPerAsset is < 1 or > 90
-    || partitions < 1 || partitions > AssetPartitioner.MaxPartitions || rollups < 1 || (tenantCount == 0 && largeAssets == 0))
+    || partitions < 1 || partitions > AssetPartitioner.MaxPartitions || rollups < 1 || refreshesPerSilo is < 1 or > 1024 || (tenantCount == 0 && largeAssets == 0))
 {
-    Console.Error.WriteLine("Usage: --silos N (≥ 2 with --kill-silo) --tenants N (0: none) --days 1..30 [--kill-silo] [--tenant-assets N] [--large-assets N (0: none)] [--assessments-per-asset 1..90] [--partitions 1..1024] [--rollups N] [--large-batches]");
-    Console.Error.WriteLine("   or: --compare ROUNDS [--large-rounds N] [--tenants N] [--days N] [--large-assets N] [--partitions N]");
+    Console.Error.WriteLine("Usage: --silos N (≥ 2 with --kill-silo) --tenants N (0: none) --days 1..30 [--kill-silo] [--tenant-assets N] [--large-assets N (0: none)] [--assessments-per-asset 1..90] [--partitions 1..1024] [--rollups N] [--large-batches] [--refreshes-per-silo N]");
+    Console.Error.WriteLine("   or: --compare ROUNDS [--large-rounds N] [--tenants N] [--days N] [--large-assets N] [--partitions N] [--refreshes 6]");
     return 2;
 }
 
@@ -80,7 +81,7 @@ for (var i = 0; i < silos; i++)
         silo.AddExposureManagementGrains(o =>
         {
             o.RefreshInterval = TimeSpan.Zero; // the sample drives the days itself
-            o.MaxConcurrentRefreshesPerSilo = 2;
+            o.MaxConcurrentRefreshesPerSilo = refreshesPerSilo;
         });
         silo.Services.AddSingleton<IScoreHistoryStore>(_ => new SqliteScoreHistoryStore(database));
         silo.Services.AddSingleton<IExposureTenantFactory>(factory);
