@@ -8,7 +8,11 @@ namespace ExposureSdk.Events;
 /// </summary>
 internal static class DailyEvents
 {
-    /// <summary>The UTC bounds of the calendar day (in <paramref name="zone"/>) that contains <paramref name="instant"/>: start inclusive, end exclusive.</summary>
+    /// <summary>
+    /// The UTC bounds of the calendar day (in <paramref name="zone"/>) that contains <paramref name="instant"/>: start
+    /// inclusive, end exclusive. A day whose midnight is skipped starts at its first valid time; one whose midnight
+    /// happens twice starts at the first.
+    /// </summary>
     public static (DateTimeOffset Start, DateTimeOffset End) DayBounds(DateTimeOffset instant, TimeZoneInfo zone)
     {
         var date = ScoreDropDetector.LocalDate(instant, zone);
@@ -104,6 +108,10 @@ internal static class DailyEvents
             local = local.AddMinutes(15);
         }
 
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+        // A midnight that happens twice (clocks set back from 01:00 to 00:00) starts the day at its first
+        // occurrence, the one with the larger offset: GetUtcOffset would take the standard time, an hour later,
+        // so that the day's first hour would fall outside its own bounds.
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return new DateTimeOffset(local, offset).ToUniversalTime();
     }
 }

@@ -133,4 +133,30 @@ public sealed class OneEventPerDayTests
         failed.EventChanges.Where(c => c.Event.SubjectId == "m-identity").Should().BeEmpty("missing data says nothing about the drop");
         Single(await f.History.GetEventsAsync("contoso", Day2, Day2.AddDays(1)), SecurityEventKind.MetricScoreDrop, "m-identity").Drop.Should().BeApproximately(20, 1e-9);
     }
+
+    [Fact]
+    public async Task OneEventPerSubjectKindAndDay_InAZoneWhoseMidnightHappensTwice_TheDaysFirstHourIsPartOfTheDay()
+    {
+        // 2026-11-01 in the test zone: 00:00 daylight time is 04:00 UTC; at 05:00 UTC clocks go back to 00:00. A drop
+        // raised at 00:30 (the first one) and still there at 07:00 is one event of that day, not two.
+        var f = new PipelineFixture();
+        var options = PipelineFixture.Options();
+        options.ScoreDrop.TimeZone = Events.DailyEventsTests.MidnightSkippedAndRepeated;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 10, 31, 16, 0, 0, TimeSpan.Zero));
+        var pipeline = new ExposureRefreshPipeline([f.Graph, f.Cloud], f.History, options, [], clock);
+        await f.RefreshAsync(pipeline); // m-identity 50 on 2026-10-31
+        f.SetGraph(unhealthyUsers: 7); // m-identity 30
+
+        var firstHalfPast = new DateTimeOffset(2026, 11, 1, 4, 30, 0, TimeSpan.Zero);
+        clock.SetUtcNow(firstHalfPast);
+        var early = await f.RefreshAsync(pipeline);
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+        var later = await f.RefreshAsync(pipeline);
+
+        early.EventChanges.Should().ContainSingle(c => c.Event.SubjectId == "m-identity").Which.Transition.Should().Be(SecurityEventTransition.Raised);
+        later.Events.Should().Contain(e => e.Kind == SecurityEventKind.MetricScoreDrop && e.SubjectId == "m-identity");
+        later.EventChanges.Should().NotContain(c => c.Event.SubjectId == "m-identity", "the day's event was raised at 00:30 and has not changed");
+        var stored = await f.History.GetEventsAsync("contoso", new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 2, 5, 0, 0, TimeSpan.Zero), SecurityEventKind.MetricScoreDrop);
+        stored.Should().ContainSingle(e => e.SubjectId == "m-identity").Which.Date.Should().Be(firstHalfPast);
+    }
 }
