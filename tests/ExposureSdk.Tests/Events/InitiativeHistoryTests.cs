@@ -76,4 +76,96 @@ public sealed class InitiativeHistoryTests
         SecurityEventWindows.Within(events, Today, SecurityEventWindows.Recent).Select(e => e.SubjectId).Should().Equal("i0", "i6.9");
         SecurityEventWindows.Within(events, Today, SecurityEventWindows.List).Should().HaveCount(4);
     }
+
+    [Fact]
+    public void Compare_MetricScoreChangeAndANewMetric_ListTheValueChangesAndTheExposedAssetsBothWays()
+    {
+        var previous = Card(Yesterday, [M("a", 80, affected: 2, top: ["x1", "x2"]), M("b", 50, top: ["y"])], [I("i", 65, ("a", MetricWeight.High), ("b", MetricWeight.High))]);
+        var current = Card(Today, [M("a", 60, affected: 4, top: ["x2", "x3"]), M("b", 50, top: ["y"]), M("c", 40, affected: 6, top: ["z"])], [I("i", 50, ("a", MetricWeight.High), ("b", MetricWeight.High), ("c", MetricWeight.High))]);
+
+        var entry = InitiativeHistory.Compare(previous, current).Should().ContainSingle().Subject;
+
+        entry.InitiativeId.Should().Be(new InitiativeId("i"));
+        entry.Name.Should().Be("Initiative i");
+        entry.Date.Should().Be(Today);
+        entry.Change.Should().Be(-15);
+        entry.Reasons.Should().Equal(InitiativeChangeReason.ValueChange);
+        entry.ValueChanges.Select(v => (v.MetricId.Value, v.PreviousScore, v.CurrentScore)).Should().Equal(("a", (double?)80, (double?)60), ("c", null, 40));
+        entry.WeightChanges.Should().BeEmpty();
+        entry.MetricsRemoved.Should().BeEmpty();
+        entry.MetricsDeprecated.Should().BeEmpty();
+        entry.NewlyExposedAssetIds.Should().Equal("x3", "z");
+        entry.NoLongerExposedAssetIds.Should().Equal("x1");
+    }
+
+    [Fact]
+    public void Compare_WeightAndScoreChangedTogether_GivesBothReasonsInEnumOrder()
+    {
+        var previous = Card(Yesterday, [M("a", 80), M("b", 20)], [I("i", 50, ("a", MetricWeight.High), ("b", MetricWeight.High))]);
+        var current = Card(Today, [M("a", 70, MetricWeight.Low), M("b", 20)], [I("i", 32.5, ("a", MetricWeight.Low), ("b", MetricWeight.High))]);
+
+        var entry = InitiativeHistory.Compare(previous, current).Single();
+
+        entry.Reasons.Should().Equal(InitiativeChangeReason.PropertyChange, InitiativeChangeReason.ValueChange);
+        entry.WeightChanges.Select(w => (w.MetricId.Value, w.Previous, w.Current)).Should().Equal(("a", MetricWeight.High, MetricWeight.Low));
+    }
+
+    [Fact]
+    public void Compare_SeveralMetricsRemovedAndRetired_AreListedInOrdinalOrderWithBothReasons()
+    {
+        var previous = Card(Yesterday, [M("a", 90), M("b", 10), M("c", 10), M("d", 10), M("e", 10)], [I("i", 26, ("a", MetricWeight.High), ("b", MetricWeight.High), ("c", MetricWeight.High), ("d", MetricWeight.High), ("e", MetricWeight.High))]);
+        var current = Card(Today, [M("a", 90), M("b", 10), M("d", 10)], [I("i", 90, ("a", MetricWeight.High))]);
+
+        var entry = InitiativeHistory.Compare(previous, current).Single();
+
+        entry.Reasons.Should().Equal(InitiativeChangeReason.MetricRemoved, InitiativeChangeReason.MetricDeprecated);
+        entry.MetricsRemoved.Should().Equal("b", "d");
+        entry.MetricsDeprecated.Should().Equal("c", "e");
+    }
+
+    [Fact]
+    public void Compare_ExposedAssetLists_AreBoundedAt100EachWay_FirstInOrdinalOrder()
+    {
+        string[] Ids(string prefix) => [.. Enumerable.Range(0, 100).Select(k => $"{prefix}{k:D3}")];
+        var previous = Card(Yesterday, [M("a", 90, affected: 100, scope: 1000, top: Ids("old-a")), M("b", 90, affected: 100, scope: 1000, top: Ids("old-b"))], [I("i", 90, ("a", MetricWeight.High), ("b", MetricWeight.High))]);
+        var current = Card(Today, [M("a", 80, affected: 200, scope: 1000, top: Ids("new-b")), M("b", 80, affected: 200, scope: 1000, top: Ids("new-a"))], [I("i", 80, ("a", MetricWeight.High), ("b", MetricWeight.High))]);
+
+        var entry = InitiativeHistory.Compare(previous, current).Single();
+
+        InitiativeHistory.ExposedAssetLimit.Should().Be(100);
+        entry.NewlyExposedAssetIds.Select(a => a.Value).Should().Equal(Ids("new-a"));
+        entry.NoLongerExposedAssetIds.Select(a => a.Value).Should().Equal(Ids("old-a"));
+    }
+
+    [Fact]
+    public void Build_NullCard_Throws()
+    {
+        FluentActions.Invoking(() => InitiativeHistory.Build([Card(Today), null!])).Should().Throw<ArgumentNullException>().WithParameterName("history");
+        InitiativeHistory.Build([Card(Today, initiatives: [I("i", 10)])]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void SecurityEventWindows_SameDate_OrderedByKindThenOrdinalSubjectId()
+    {
+        var events = new[]
+        {
+            SecurityEvent.NewInitiative(Today, "b", "n", 1),
+            SecurityEvent.InitiativeScoreDrop(Today, "z", "n", 50, 40),
+            SecurityEvent.NewInitiative(Today, "B", "n", 1),
+            SecurityEvent.MetricScoreDrop(Today, "m", "n", 50, 40, MetricWeight.High),
+            SecurityEvent.NewInitiative(Today.AddHours(-1), "a", "n", 1),
+            SecurityEvent.NewInitiative(Today.AddHours(1), "future", "n", 1),
+        };
+
+        SecurityEventWindows.Within(events, Today, SecurityEventWindows.Recent).Select(e => (e.Kind, e.SubjectId)).Should().Equal(
+            (SecurityEventKind.MetricScoreDrop, "m"),
+            (SecurityEventKind.InitiativeScoreDrop, "z"),
+            (SecurityEventKind.NewInitiative, "B"),
+            (SecurityEventKind.NewInitiative, "b"),
+            (SecurityEventKind.NewInitiative, "a"));
+        SecurityEventWindows.Recent.Should().Be(TimeSpan.FromDays(7));
+        SecurityEventWindows.List.Should().Be(TimeSpan.FromDays(30));
+        FluentActions.Invoking(() => SecurityEventWindows.Within(events, Today, TimeSpan.Zero)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("window");
+        FluentActions.Invoking(() => SecurityEventWindows.Within([null!], Today, SecurityEventWindows.Recent)).Should().Throw<ArgumentNullException>().WithParameterName("events");
+    }
 }

@@ -54,4 +54,37 @@ public sealed class MissingScoresTests
             (ScoreSubjectKind.Initiative, "k-gone", "Initiative k-gone", MissingScoreReason.AbsentToday));
         ScoreDropDetector.Detect(previous, current).Should().BeEmpty();
     }
+
+    [Fact]
+    public void FindMissingScores_TodaysReasonsComeFirst_ThenTheBaselines_ForInitiativesToo()
+    {
+        var previous = Card(Today.AddDays(-1), [M("m", 50), M("s", 50)], [I("i-stale-before", 50, ("s", MetricWeight.High)), I("i-unavailable-before", null), I("i-unavailable-now", 50), I("j", 50, ("m", MetricWeight.High))])
+            .WithStaleMetrics(["s"], "source down yesterday");
+        var current = Card(Today, [M("m", 40), M("new-stale", 40), M("s", 50)], [I("i-stale-before", 50, ("s", MetricWeight.High)), I("i-unavailable-before", 30), I("i-unavailable-now", null), I("j", 40, ("m", MetricWeight.High))])
+            .WithStaleMetrics(["new-stale", "m"], "source down today");
+
+        var missing = ScoreDropDetector.FindMissingScores(previous, current);
+
+        missing.Select(x => (x.SubjectKind, x.SubjectId, x.Reason, x.Detail)).Should().Equal(
+            (ScoreSubjectKind.Metric, "m", MissingScoreReason.StaleToday, "source down today"),
+            (ScoreSubjectKind.Metric, "new-stale", MissingScoreReason.StaleToday, "source down today"),
+            (ScoreSubjectKind.Metric, "s", MissingScoreReason.StaleInBaseline, "source down yesterday"),
+            (ScoreSubjectKind.Initiative, "i-stale-before", MissingScoreReason.StaleInBaseline, "source down yesterday"),
+            (ScoreSubjectKind.Initiative, "i-unavailable-before", MissingScoreReason.UnavailableInBaseline, (string?)null),
+            (ScoreSubjectKind.Initiative, "i-unavailable-now", MissingScoreReason.UnavailableToday, null),
+            (ScoreSubjectKind.Initiative, "j", MissingScoreReason.StaleToday, "source down today"));
+    }
+
+    [Fact]
+    public void FindMissingScores_NoBaseline_UnavailableOrStaleTodayIsTheReason()
+    {
+        var current = Card(Today, [M("a", null, scope: 0), M("b", 40), M("c", 50)], [I("i", null), I("j", 40, ("b", MetricWeight.High))]).WithStaleMetrics(["b"], "failed");
+
+        ScoreDropDetector.FindMissingScores(null, current).Select(x => (x.SubjectId, x.Reason)).Should().Equal(
+            ("a", MissingScoreReason.UnavailableToday),
+            ("b", MissingScoreReason.StaleToday),
+            ("c", MissingScoreReason.NoBaseline),
+            ("i", MissingScoreReason.UnavailableToday),
+            ("j", MissingScoreReason.StaleToday));
+    }
 }

@@ -284,4 +284,96 @@ public sealed class ScoreDropDetectorTests
         ScoreDropDetector.SelectBaseline([utcYesterday, lateYesterdayLocal], Today, new ScoreDropOptions { TimeZone = zone }).Should().BeSameAs(lateYesterdayLocal);
         ScoreDropDetector.SelectBaseline([utcYesterday, lateYesterdayLocal], Today).Should().BeSameAs(utcYesterday);
     }
+
+    [Fact]
+    public void Detect_RelativeMode_IsInclusiveDespiteFloatingPointNoise()
+    {
+        // 57 / 100 × 100 is 56.99999999999999 in doubles: the tolerance (threshold − 1e-9) keeps the comparison inclusive.
+        var options = new ScoreDropOptions { ThresholdPoints = 57, Mode = ScoreDropThresholdMode.PercentOfPrevious };
+        (57.0 / 100 * 100).Should().BeLessThan(57);
+        MetricDrop(100, 43, options).Should().ContainSingle();
+        MetricDrop(100, 43.01, options).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_RiskAcceptedMetricDrop_HasNoEffectOnItsInitiatives()
+    {
+        // Rules §3: a RiskAccepted metric (w = 0) is excluded from initiative scores, so its drop moves no initiative.
+        var previous = Card(Yesterday, [M("a", 80, initiatives: ["i"]), M("r", 90, MetricWeight.RiskAccepted, initiatives: ["i"])], [I("i", 80, ("a", MetricWeight.High), ("r", MetricWeight.RiskAccepted))]);
+        var current = Card(Today, [M("a", 80, initiatives: ["i"]), M("r", 10, MetricWeight.RiskAccepted, initiatives: ["i"])], [I("i", 80, ("a", MetricWeight.High), ("r", MetricWeight.RiskAccepted))]);
+
+        var e = ScoreDropDetector.Detect(previous, current).Should().ContainSingle().Subject;
+
+        e.SubjectId.Should().Be("r");
+        e.Weight.Should().Be(MetricWeight.RiskAccepted);
+        e.InitiativeEffects.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Detect_MetricListingAnInitiativeThatDoesNotContainIt_HasAnEffectOnlyOnThoseThatDo()
+    {
+        var previous = Card(Yesterday, [M("a", 80, initiatives: ["i", "j", "k"])], [I("i", 80, ("a", MetricWeight.Low)), I("j", 50), I("k", 80, ("a", MetricWeight.Medium))]);
+        var current = Card(Today, [M("a", 60, initiatives: ["i", "j", "k"])], [I("i", 60, ("a", MetricWeight.Low)), I("j", 50), I("k", 60, ("a", MetricWeight.Medium))]);
+
+        var e = ScoreDropDetector.Detect(previous, current).Single(x => x.Kind == SecurityEventKind.MetricScoreDrop);
+
+        e.InitiativeEffects.Select(x => (x.InitiativeId.Value, x.Effect, x.WeightSum)).Should().Equal(("i", 20.0, 1.0), ("k", 20.0, 2.0));
+    }
+
+    [Fact]
+    public void Detect_MetricCausesWhenTheScopeShrank_AddNoAssetsToTheScope()
+    {
+        var previous = Card(Yesterday, [M("m", 80, affected: 2, scope: 10, recs: ["r1", "r2"])]);
+        var current = Card(Today, [M("m", 50, affected: 3, scope: 6, recs: ["r2"])]);
+
+        var causes = ScoreDropDetector.Detect(previous, current).Single().MetricCauses!;
+
+        causes.ScopeDelta.Should().Be(-4);
+        causes.AssetsAddedToScope.Should().Be(0);
+        causes.RecommendationsRemoved.Should().Equal("r1");
+        causes.RecommendationsAdded.Should().BeEmpty();
+        causes.WeightChange.Should().BeNull();
+    }
+
+    [Fact]
+    public void Detect_InvalidOptions_Throw()
+    {
+        var act = () => MetricDrop(80, 70, new ScoreDropOptions { BaselineMaxAge = TimeSpan.Zero });
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*BaselineMaxAge*");
+    }
+
+    [Fact]
+    public void SelectBaseline_CardExactly48HoursOld_IsStillAFallback()
+    {
+        // "no more than 48 hours old" (rules §4): the limit is inclusive.
+        var exactly48 = Card(Today.AddHours(-48));
+        ScoreDropDetector.SelectBaseline([exactly48], Today).Should().BeSameAs(exactly48);
+        ScoreDropDetector.SelectBaseline([exactly48], Today, new ScoreDropOptions { BaselineMaxAge = TimeSpan.FromHours(47) }).Should().BeNull();
+    }
+
+    [Fact]
+    public void SelectBaseline_CardsWithTheSameTime_TheLaterInHistoryWins()
+    {
+        var first = Card(Yesterday);
+        var second = Card(Yesterday);
+        ScoreDropDetector.SelectBaseline([first, second], Today).Should().BeSameAs(second);
+        ScoreDropDetector.SelectBaseline([second, first], Today).Should().BeSameAs(first);
+
+        var olderFirst = Card(Today.AddHours(-40));
+        var olderSecond = Card(Today.AddHours(-40));
+        ScoreDropDetector.SelectBaseline([olderFirst, olderSecond], Today).Should().BeSameAs(olderSecond);
+        ScoreDropDetector.SelectBaseline([olderSecond, olderFirst], Today).Should().BeSameAs(olderFirst);
+    }
+
+    [Fact]
+    public void SelectBaseline_YesterdaysCardWinsOverALaterFallback_AndInvalidOptionsThrow()
+    {
+        var yesterday = Card(new DateTimeOffset(2026, 11, 20, 0, 30, 0, TimeSpan.Zero));
+        var twoDaysAgo = Card(new DateTimeOffset(2026, 11, 19, 23, 0, 0, TimeSpan.Zero));
+        ScoreDropDetector.SelectBaseline([yesterday, twoDaysAgo], Today).Should().BeSameAs(yesterday);
+        ScoreDropDetector.SelectBaseline([twoDaysAgo, yesterday], Today).Should().BeSameAs(yesterday);
+
+        var act = () => ScoreDropDetector.SelectBaseline([yesterday], Today, new ScoreDropOptions { BaselineMaxAge = TimeSpan.Zero });
+        act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*BaselineMaxAge*");
+    }
 }

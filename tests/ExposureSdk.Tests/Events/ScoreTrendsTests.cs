@@ -60,4 +60,105 @@ public sealed class ScoreTrendsTests
         movement.Change.Should().BeNull();
         movement.Current.Should().Be(50);
     }
+
+    [Fact]
+    public void Trend_TwoPoints_HaveChangeAndLeastSquaresDrift()
+    {
+        var history = new[] { Card(Today.AddDays(-3), [M("m", 10)]), Card(Today.AddDays(-2), [M("m", 20)]), Card(Today, [M("m", 20)]) };
+
+        var two = ScoreTrends.Trend(history, ScoreSubject.Metric("m"), Today, days: 3);
+        two.Points.Select(p => p.Score).Should().Equal(20, 20);
+        two.Change.Should().Be(0);
+        two.Drift.Should().Be(0);
+
+        // Days 0, 1 and 3 with 10, 20, 20: slope = (3 × 80 − 4 × 50) / (3 × 10 − 4²) = 40 / 14.
+        var three = ScoreTrends.Trend(history, ScoreSubject.Metric("m"), Today, days: 4);
+        three.Points.Select(p => (p.Date, p.Score)).Should().Equal((new DateOnly(2026, 11, 18), 10.0), (new DateOnly(2026, 11, 19), 20.0), (new DateOnly(2026, 11, 21), 20.0));
+        three.Change.Should().Be(10);
+        three.Drift.Should().BeApproximately(40.0 / 14, 1e-12);
+    }
+
+    [Fact]
+    public void Trend_UsesTheTimeZonesCalendarDays()
+    {
+        // 20 Nov 12:00 UTC is 20 Nov 22:00 in UTC+10; 20 Nov 15:00 UTC is already 21 Nov 01:00 there.
+        var zone = TimeZoneInfo.CreateCustomTimeZone("UTC+10", TimeSpan.FromHours(10), "UTC+10", "UTC+10");
+        var history = new[]
+        {
+            Card(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero), secure: 30),
+            Card(new DateTimeOffset(2026, 11, 20, 15, 0, 0, TimeSpan.Zero), secure: 40),
+            Card(Today, secure: 50),
+        };
+
+        ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 2).Points.Select(p => (p.Date, p.Score))
+            .Should().Equal((new DateOnly(2026, 11, 20), 40.0), (new DateOnly(2026, 11, 21), 50.0));
+        var local = ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 2, timeZone: zone);
+        local.Points.Select(p => (p.Date, p.Score)).Should().Equal((new DateOnly(2026, 11, 20), 30.0), (new DateOnly(2026, 11, 21), 50.0));
+        local.Points[0].AsOf.Should().Be(new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero));
+        local.Points[0].AsOf.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void Trend_StaleOrUnavailableScores_AreNotPoints()
+    {
+        var history = new[]
+        {
+            Card(Today.AddDays(-2), [M("m", 30)], [I("i", 30, ("m", MetricWeight.High))]),
+            Card(Today.AddDays(-1), [M("m", 40)], [I("i", 40, ("m", MetricWeight.High))]).WithStaleMetrics(["m"], "provider failed"),
+            Card(Today, [M("m", null, scope: 0)], [I("i", null, ("m", MetricWeight.High))]),
+        };
+
+        ScoreTrends.Trend(history, ScoreSubject.Metric("m"), Today).Points.Select(p => p.Score).Should().Equal(30);
+        ScoreTrends.Trend(history, ScoreSubject.Initiative("i"), Today).Points.Select(p => p.Score).Should().Equal(30);
+        ScoreTrends.Trend(history, ScoreSubject.Initiative("absent"), Today).Points.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Trend_WindowOf1To366Days_OthersThrow()
+    {
+        var history = new[] { Card(Today.AddDays(-1), secure: 40), Card(Today, secure: 50) };
+        ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 1).Points.Select(p => p.Score).Should().Equal(50);
+        ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 366).Points.Should().HaveCount(2);
+        FluentActions.Invoking(() => ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("days");
+        FluentActions.Invoking(() => ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 367)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("days");
+    }
+
+    [Fact]
+    public void Movement_CardAtNowIsCurrent_StaleCardsAreSkipped_AndThePeriodMustBePositive()
+    {
+        var history = new[]
+        {
+            Card(Today.AddHours(-8), [M("m", 60)]),
+            Card(Today.AddHours(-6), [M("m", 10)]).WithStaleMetrics(["m"], "provider failed"),
+            Card(Today, [M("m", 70)]),
+            Card(Today.AddHours(-2), [M("m", 65)]),
+        };
+
+        var movement = ScoreTrends.Movement(history, ScoreSubject.Metric("m"), Today, TimeSpan.FromHours(5));
+
+        movement.Previous.Should().Be(60);
+        movement.Current.Should().Be(70);
+        movement.Change.Should().Be(10);
+        FluentActions.Invoking(() => ScoreTrends.Movement(history, ScoreSubject.Metric("m"), Today, TimeSpan.Zero)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("period");
+    }
+
+    [Fact]
+    public void Movement_OnlyAnOldCard_IsBothEnds_AndNoAvailableScoreIsNoMovement()
+    {
+        var movement = ScoreTrends.Movement24Hours([Card(Today.AddDays(-2), secure: 50)], ScoreSubject.SecureScore, Today);
+        movement.Previous.Should().Be(50);
+        movement.Current.Should().Be(50);
+        ScoreTrends.Movement24Hours([Card(Today, [M("m", null, scope: 0)])], ScoreSubject.Metric("m"), Today).Should().Be(new ScoreMovement(null, null));
+    }
+
+    [Fact]
+    public void ScoreSubject_KindsAndIds()
+    {
+        ScoreSubject.SecureScore.Should().Be(ScoreSubject.SecureScore);
+        ScoreSubject.SecureScore.Id.Should().BeEmpty();
+        ScoreSubject.Metric("m").Should().NotBe(ScoreSubject.Initiative("m"));
+        ScoreSubject.Initiative("i").Kind.Should().Be(ScoreSubjectKind.Initiative);
+        FluentActions.Invoking(() => ScoreSubject.Metric(default)).Should().Throw<ArgumentException>().WithParameterName("id");
+        FluentActions.Invoking(() => ScoreSubject.Initiative(default)).Should().Throw<ArgumentException>().WithParameterName("id");
+    }
 }

@@ -99,4 +99,92 @@ public sealed class SecurityEventTests
         FluentActions.Invoking(() => new ScoreCardInitiative(default, "n", 50, ScoreAvailability.Available, null, null, null, null)).Should().Throw<ArgumentException>().WithParameterName("id");
         FluentActions.Invoking(() => card.WithStaleMetrics([new MetricId("absent")], "reason")).Should().Throw<ArgumentException>();
     }
+
+    [Fact]
+    public void CausesAndEffects_KeepTheirValues_AndSortTheInitiativeCausesByMetric()
+    {
+        var effect = new InitiativeEffect("i", 7.5, 4);
+        (effect.InitiativeId.Value, effect.Effect, effect.WeightSum).Should().Be(("i", 7.5, 4.0));
+        var change = new MetricScoreChange("m", 80, null);
+        (change.MetricId.Value, change.PreviousScore, change.CurrentScore).Should().Be(("m", (double?)80, (double?)null));
+
+        var causes = new InitiativeScoreDropCauses(
+            ["r1"],
+            null,
+            null,
+            ["m0"],
+            [new WeightChange("m2", MetricWeight.High, MetricWeight.Low), new WeightChange("m1", MetricWeight.Low, MetricWeight.Medium)],
+            [new MetricScoreChange("m9", 10, 5), new MetricScoreChange("m3", 50, 40)]);
+
+        causes.RecommendationsAdded.Should().Equal("r1");
+        causes.RecommendationsRemoved.Should().BeEmpty();
+        causes.MetricsAdded.Should().BeEmpty();
+        causes.MetricsRemoved.Should().Equal("m0");
+        causes.WeightChanges.Select(w => w.MetricId.Value).Should().Equal("m1", "m2");
+        causes.MetricScoreChanges.Select(c => c.MetricId.Value).Should().Equal("m3", "m9");
+
+        var metricCauses = new MetricScoreDropCauses(null, 1, -3, null, ["r"], null);
+        metricCauses.NewlyAffectedAssetIds.Should().BeEmpty();
+        metricCauses.AffectedDelta.Should().Be(1);
+        metricCauses.ScopeDelta.Should().Be(-3);
+        metricCauses.AssetsAddedToScope.Should().Be(0);
+        metricCauses.RecommendationsRemoved.Should().Equal("r");
+    }
+
+    [Fact]
+    public void MissingScore_Factories_KeepTheSubjectAndCheckTheirArguments()
+    {
+        var metric = MissingScore.ForMetric("m", "Metric m", MissingScoreReason.StaleToday, "provider failed");
+        (metric.SubjectKind, metric.SubjectId, metric.SubjectName, metric.Reason, metric.Detail).Should().Be((ScoreSubjectKind.Metric, "m", "Metric m", MissingScoreReason.StaleToday, "provider failed"));
+        metric.MetricId.Should().Be(new MetricId("m"));
+        metric.InitiativeId.Should().BeNull();
+
+        var initiative = MissingScore.ForInitiative("i", "Initiative i", MissingScoreReason.AbsentToday);
+        (initiative.SubjectKind, initiative.SubjectId, initiative.Reason, initiative.Detail).Should().Be((ScoreSubjectKind.Initiative, "i", MissingScoreReason.AbsentToday, (string?)null));
+        initiative.MetricId.Should().BeNull();
+
+        FluentActions.Invoking(() => MissingScore.ForMetric("m", "n", (MissingScoreReason)42)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("reason");
+        FluentActions.Invoking(() => MissingScore.ForInitiative("i", " ", MissingScoreReason.NoBaseline)).Should().Throw<ArgumentException>();
+        FluentActions.Invoking(() => MissingScore.ForMetric(default, "n", MissingScoreReason.NoBaseline)).Should().Throw<ArgumentException>().WithParameterName("metricId");
+    }
+
+    [Fact]
+    public void SecurityEventChange_TheDayMustHoldTheEvent_StartInclusiveEndExclusive()
+    {
+        var dayStart = new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
+        var dayEnd = dayStart.AddDays(1);
+        SecurityEvent At(DateTimeOffset date) => SecurityEvent.NewInitiative(date, "i", "Initiative i", 50);
+
+        var raised = new SecurityEventChange(SecurityEventTransition.Raised, At(dayStart), null, dayStart.ToOffset(TimeSpan.FromHours(1)), dayEnd);
+        raised.Transition.Should().Be(SecurityEventTransition.Raised);
+        raised.Previous.Should().BeNull();
+        raised.DayStart.Should().Be(dayStart);
+        raised.DayStart.Offset.Should().Be(TimeSpan.Zero);
+        raised.DayEnd.Should().Be(dayEnd);
+        new SecurityEventChange(SecurityEventTransition.Withdrawn, At(dayEnd.AddTicks(-1)), null, dayStart, dayEnd).Event.Date.Should().Be(dayEnd.AddTicks(-1));
+
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Raised, At(dayEnd), null, dayStart, dayEnd)).Should().Throw<ArgumentException>().WithParameterName("dayEnd");
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Raised, At(dayStart.AddTicks(-1)), null, dayStart, dayEnd)).Should().Throw<ArgumentException>().WithParameterName("dayEnd");
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Raised, At(dayStart), null, dayStart, dayStart)).Should().Throw<ArgumentException>().WithParameterName("dayEnd");
+        FluentActions.Invoking(() => new SecurityEventChange((SecurityEventTransition)9, At(dayStart), null, dayStart, dayEnd)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("transition");
+    }
+
+    [Fact]
+    public void SecurityEventChange_OnlyAnUpdateHasAPreviousEvent_OfTheSameKindAndSubject()
+    {
+        var dayStart = new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero);
+        var dayEnd = dayStart.AddDays(1);
+        var before = SecurityEvent.InitiativeScoreDrop(Today.AddHours(-1), "i", "Initiative i", 80, 70);
+        var now = SecurityEvent.InitiativeScoreDrop(Today, "i", "Initiative i", 80, 60);
+
+        var updated = new SecurityEventChange(SecurityEventTransition.Updated, now, before, dayStart, dayEnd);
+        updated.Previous.Should().BeSameAs(before);
+        updated.Event.Should().BeSameAs(now);
+
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Updated, now, null, dayStart, dayEnd)).Should().Throw<ArgumentNullException>().WithParameterName("previous");
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Updated, now, SecurityEvent.InitiativeScoreDrop(Today, "j", "Initiative j", 80, 60), dayStart, dayEnd)).Should().Throw<ArgumentException>().WithParameterName("previous");
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Updated, now, SecurityEvent.NewInitiative(Today, "i", "Initiative i", 60), dayStart, dayEnd)).Should().Throw<ArgumentException>().WithParameterName("previous");
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Raised, now, before, dayStart, dayEnd)).Should().Throw<ArgumentException>().WithParameterName("previous");
+        FluentActions.Invoking(() => new SecurityEventChange(SecurityEventTransition.Withdrawn, now, before, dayStart, dayEnd)).Should().Throw<ArgumentException>().WithParameterName("previous");
+    }
 }
