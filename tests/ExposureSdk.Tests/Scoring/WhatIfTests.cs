@@ -112,4 +112,67 @@ public sealed class WhatIfTests
         plan.ForInitiative("i2").Should().BeEmpty();
         plan.Baseline.FindInitiative("i1")!.Score.Should().Be(ExposureScorer.Score(Sample()).FindInitiative("i1")!.Score);
     }
+
+    [Fact]
+    public void PlanRemediation_CandidatesHaveAnUnhealthyResultAndAreNeitherRiskAcceptedNorMitigated()
+    {
+        var snapshot = Snap(
+            [
+                Rec("healthy", maxPoints: 4),
+                Rec("mitigated", maxPoints: 4, state: ComplianceState.MitigatedByOrganization),
+                Rec("accepted", maxPoints: 4, riskAccepted: true),
+                Rec("bad", maxPoints: 4),
+                Rec("counted", maxPoints: 4, counts: new ResultCounts(1, 2)),
+            ],
+            [H("healthy", "a"), U("mitigated", "a"), U("accepted", "a"), U("bad", "a"), H("bad", "b")],
+            [Met("m", MetricWeight.High, "healthy", "mitigated", "accepted", "bad")],
+            [Ini("i", ["m"])]);
+
+        var plan = ExposureScorer.PlanRemediation(snapshot);
+
+        plan.Steps.Select(s => s.RecommendationId.Value).Should().Equal("bad", "counted");
+        var bad = plan.Steps[0];
+        bad.Name.Should().Be("Name of bad");
+        bad.Unhealthy.Should().Be(1);
+        bad.InitiativeGains.Select(g => (g.InitiativeId.Value, g.Before, g.After, g.Gain)).Should().Equal(("i", (double?)50, (double?)100, 50.0));
+        bad.TotalInitiativeGain.Should().Be(50);
+        bad.GainFor("other").Should().Be(0);
+        var counted = plan.Steps[1];
+        counted.InitiativeGains.Should().BeEmpty();
+        counted.TotalInitiativeGain.Should().Be(0);
+        counted.Unhealthy.Should().Be(1);
+        plan.ForInitiative("i").Select(s => s.RecommendationId.Value).Should().Equal("bad");
+    }
+
+    [Fact]
+    public void PlanRemediation_EqualInitiativeGains_RankBySecureScoreGainThenOrdinalId()
+    {
+        // No initiative: every total gain is 0. b2 and B1 are worth more Secure Score points than a0.
+        var snapshot = Snap(
+            [Rec("a0", maxPoints: 1), Rec("b2", maxPoints: 5), Rec("B1", maxPoints: 5), Rec("c", maxPoints: 5)],
+            [U("a0", "x"), U("b2", "x"), U("B1", "x"), H("c", "x")]);
+
+        var plan = ExposureScorer.PlanRemediation(snapshot);
+
+        plan.Steps.Select(s => s.RecommendationId.Value).Should().Equal("B1", "b2", "a0");
+        plan.Steps.Select(s => s.SecureScoreGain).Should().Equal(100.0 * 5 / 16, 100.0 * 5 / 16, 100.0 * 1 / 16);
+        plan.Steps.Should().OnlyContain(s => s.TotalInitiativeGain == 0 && s.InitiativeGains.Count == 0);
+    }
+
+    [Fact]
+    public void PlanRemediation_NoSecureScore_GainIs0_AndAnAbsentInitiativeScoreGains0()
+    {
+        // No max points anywhere: Secure Score is absent before and after. The initiative over m2 (count-only, 0 assessed) is absent.
+        var snapshot = Snap(
+            [Rec("r"), Rec("empty", counts: new ResultCounts(0, 0))],
+            [U("r", "x")],
+            [Met("m", MetricWeight.High, "r"), Met("m2", MetricWeight.High, "empty")],
+            [Ini("i", ["m"]), Ini("j", ["m2"], recs: ["r"])]);
+
+        var step = ExposureScorer.PlanRemediation(snapshot).Steps.Should().ContainSingle().Subject;
+
+        step.SecureScoreGain.Should().Be(0);
+        step.GainFor("i").Should().Be(100);
+        step.InitiativeGains.Select(g => (g.InitiativeId.Value, g.Before, g.After, g.Gain)).Should().Equal(("i", (double?)0, (double?)100, 100.0), ("j", null, null, 0.0));
+    }
 }
