@@ -117,7 +117,16 @@ public static class InitiativeHistory
         foreach (var now in current.Initiatives)
         {
             var before = previous.FindInitiative(now.Id);
-            if (before is not { Availability: ScoreAvailability.Available, Score: { } p } || now is not { Availability: ScoreAvailability.Available, Score: { } c } || Math.Abs(c - p) <= ChangeThresholdPoints)
+            if (before is null)
+            {
+                continue;
+            }
+
+            // Plain nullable scores rather than pattern variables in the condition: a mutation tool can then flip
+            // each operator of the condition and still compile (see docs/quality.md, Mutation testing).
+            var p = before.Availability == ScoreAvailability.Available ? before.Score : null;
+            var c = now.Availability == ScoreAvailability.Available ? now.Score : null;
+            if (p is null || c is null || Math.Abs(c.Value - p.Value) <= ChangeThresholdPoints)
             {
                 continue;
             }
@@ -182,8 +191,8 @@ public static class InitiativeHistory
             entries.Add(new InitiativeHistoryEntry(
                 now,
                 current.AsOf,
-                p,
-                c,
+                p.Value,
+                c.Value,
                 [.. reasons],
                 [.. removed.Order()],
                 [.. deprecated.Order()],

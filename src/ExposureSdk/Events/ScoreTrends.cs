@@ -182,7 +182,11 @@ public static class ScoreTrends
         foreach (var card in history)
         {
             ArgumentNullException.ThrowIfNull(card, nameof(history));
-            if (card.AsOf > now || subject.ScoreOn(card) is not { } score)
+
+            // A plain nullable score rather than a pattern variable in the condition: a mutation tool can then flip
+            // the condition's operators and still compile (see docs/quality.md, Mutation testing).
+            var score = card.AsOf > now ? null : subject.ScoreOn(card);
+            if (score is null)
             {
                 continue;
             }
@@ -195,7 +199,7 @@ public static class ScoreTrends
 
             if (!byDay.TryGetValue(date, out var existing) || card.AsOf >= existing.AsOf)
             {
-                byDay[date] = new ScorePoint(date, card.AsOf, score);
+                byDay[date] = new ScorePoint(date, card.AsOf, score.Value);
             }
         }
 

@@ -160,11 +160,16 @@ public sealed partial class ExposureDataset
         for (var j = _memberStart[m]; j < _memberStart[m + 1]; j++)
         {
             var r = _members[j];
-            if (_recs[r].IsRiskAccepted || _recStart[r + 1] > _recStart[r] || _recs[r].Counts is not { } c)
+
+            // A plain nullable rather than a pattern variable in the condition: a mutation tool can then flip the
+            // condition's operators and still compile (see docs/quality.md, Mutation testing).
+            var counts = _recs[r].IsRiskAccepted || _recStart[r + 1] > _recStart[r] ? null : _recs[r].Counts;
+            if (counts is null)
             {
                 continue;
             }
 
+            var c = counts.Value;
             scope += c.Total;
             affected += _recs[r].State == ComplianceState.MitigatedByOrganization ? 0 : c.Affected;
             members += c.Total > 0 ? 1 : 0;
