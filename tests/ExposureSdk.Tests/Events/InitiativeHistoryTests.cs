@@ -52,6 +52,8 @@ public sealed class InitiativeHistoryTests
     public void Compare_UnavailableOrStaleEitherSide_IsNotRecorded()
     {
         InitiativeHistory.Compare(Card(Yesterday, initiatives: [I("i", null)]), Card(Today, initiatives: [I("i", 90)])).Should().BeEmpty();
+        InitiativeHistory.Compare(Card(Yesterday, initiatives: [I("i", 10)]), Card(Today, initiatives: [I("i", null)])).Should().BeEmpty();
+        InitiativeHistory.Compare(Card(Yesterday), Card(Today, initiatives: [I("new", 90)])).Should().BeEmpty("an initiative new today has no earlier score");
         var stale = Card(Today, [M("a", 90)], [I("i", 90, ("a", MetricWeight.High))]).WithStaleMetrics(["a"], "failed");
         InitiativeHistory.Compare(Card(Yesterday, [M("a", 10)], [I("i", 10, ("a", MetricWeight.High))]), stale).Should().BeEmpty();
     }
