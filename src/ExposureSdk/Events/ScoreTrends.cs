@@ -167,7 +167,7 @@ public static class ScoreTrends
     /// <param name="now">The current time.</param>
     /// <param name="days">The window in days (default 14; 1 to 366).</param>
     /// <param name="timeZone">The time zone of the calendar days; <see langword="null"/> for UTC.</param>
-    /// <returns>The trend.</returns>
+    /// <returns>The trend. Among cards of one day with the same time, the later in <paramref name="history"/> wins.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="history"/> is <see langword="null"/> or holds <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="days"/> is outside 1–366.</exception>
     public static ScoreTrend Trend(IEnumerable<ScoreCard> history, ScoreSubject subject, DateTimeOffset now, int days = DefaultTrendDays, TimeZoneInfo? timeZone = null)
@@ -210,7 +210,7 @@ public static class ScoreTrends
     /// <param name="history">The cards, in any order.</param>
     /// <param name="subject">The score to follow.</param>
     /// <param name="now">The current time.</param>
-    /// <returns>The movement.</returns>
+    /// <returns>The movement. Among cards with the same time, the later in <paramref name="history"/> wins.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="history"/> is <see langword="null"/> or holds <see langword="null"/>.</exception>
     public static ScoreMovement Movement24Hours(IEnumerable<ScoreCard> history, ScoreSubject subject, DateTimeOffset now) =>
         Movement(history, subject, now, TimeSpan.FromHours(24));
@@ -220,7 +220,7 @@ public static class ScoreTrends
     /// <param name="subject">The score to follow.</param>
     /// <param name="now">The current time.</param>
     /// <param name="period">The period (positive).</param>
-    /// <returns>The movement.</returns>
+    /// <returns>The movement. Among cards with the same time, the later in <paramref name="history"/> wins.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="history"/> is <see langword="null"/> or holds <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="period"/> is not positive.</exception>
     public static ScoreMovement Movement(IEnumerable<ScoreCard> history, ScoreSubject subject, DateTimeOffset now, TimeSpan period)

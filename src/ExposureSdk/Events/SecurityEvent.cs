@@ -208,7 +208,5 @@ public sealed class SecurityEvent
 
 internal static class EventLists
 {
-    public static IReadOnlyList<T> Copy<T>(IReadOnlyList<T>? items) => items is null || items.Count == 0 ? [] : Array.AsReadOnly(items.ToArray());
-
     public static IReadOnlyList<T> Wrap<T>(T[] items) => items.Length == 0 ? [] : Array.AsReadOnly(items);
 }

@@ -87,4 +87,12 @@ public sealed class MissingScoresTests
             ("i", MissingScoreReason.UnavailableToday),
             ("j", MissingScoreReason.StaleToday));
     }
+
+    [Fact]
+    public void FindMissingScores_NewInitiativeUnavailableOrStaleToday_IsStillLeftToTheNewInitiativeEvent()
+    {
+        var current = Card(Today, [M("m", 50)], [I("unavailable", null), I("stale", 50, ("m", MetricWeight.High))]).WithStaleMetrics(["m"], "failed");
+        ScoreDropDetector.FindMissingScores(Card(Today.AddDays(-1), [M("m", 50)]), current).Select(x => (x.SubjectKind, x.SubjectId))
+            .Should().Equal((ScoreSubjectKind.Metric, "m"));
+    }
 }

@@ -376,4 +376,14 @@ public sealed class ScoreDropDetectorTests
         var act = () => ScoreDropDetector.SelectBaseline([yesterday], Today, new ScoreDropOptions { BaselineMaxAge = TimeSpan.Zero });
         act.Should().Throw<ArgumentException>().WithParameterName("options").WithMessage("*BaselineMaxAge*");
     }
+
+    [Fact]
+    public void Detect_DropOfExactlyThresholdMinusTolerance_RaisesAnEvent_InBothModes()
+    {
+        // Rules §4: previous − current ≥ threshold − 1e-9. These values hit the bound exactly in doubles.
+        (40 - 30.000000001).Should().Be(10 - 1e-9);
+        MetricDrop(40, 30.000000001, new ScoreDropOptions { ThresholdPoints = 10 }).Should().ContainSingle();
+        ((20 - 18.0000000002) / 20 * 100).Should().Be(10 - 1e-9);
+        MetricDrop(20, 18.0000000002, new ScoreDropOptions { ThresholdPoints = 10, Mode = ScoreDropThresholdMode.PercentOfPrevious }).Should().ContainSingle();
+    }
 }

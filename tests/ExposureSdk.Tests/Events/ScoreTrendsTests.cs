@@ -161,4 +161,41 @@ public sealed class ScoreTrendsTests
         FluentActions.Invoking(() => ScoreSubject.Metric(default)).Should().Throw<ArgumentException>().WithParameterName("id");
         FluentActions.Invoking(() => ScoreSubject.Initiative(default)).Should().Throw<ArgumentException>().WithParameterName("id");
     }
+
+    [Fact]
+    public void TrendAndMovement_CardsWithTheSameTime_TheLaterInHistoryWins()
+    {
+        var first = Card(Today.AddHours(-30), secure: 40);
+        var second = Card(Today.AddHours(-30), secure: 45);
+        var nowFirst = Card(Today, secure: 60);
+        var nowSecond = Card(Today, secure: 70);
+
+        ScoreTrends.Trend([first, second, nowFirst, nowSecond], ScoreSubject.SecureScore, Today).Points.Select(p => p.Score).Should().Equal(45, 70);
+        ScoreTrends.Trend([second, first, nowSecond, nowFirst], ScoreSubject.SecureScore, Today).Points.Select(p => p.Score).Should().Equal(40, 60);
+        ScoreTrends.Movement24Hours([first, second, nowFirst, nowSecond], ScoreSubject.SecureScore, Today).Should().Be(new ScoreMovement(45, 70));
+        ScoreTrends.Movement24Hours([second, first, nowSecond, nowFirst], ScoreSubject.SecureScore, Today).Should().Be(new ScoreMovement(40, 60));
+    }
+
+    [Fact]
+    public void Trend_Over366Days_TheDriftIsTheExactLeastSquaresSlope()
+    {
+        // Scores 10 + d / 8 on days d = 0 … 365 (all exact in doubles): the slope is 0.125 points a day. Measuring days
+        // from the window's first day keeps the sums small; absolute day numbers (about 740,000) would lose digits.
+        var first = Today.AddDays(-365);
+        var history = Enumerable.Range(0, 366).Select(d => Card(first.AddDays(d), secure: 10 + (d / 8.0))).ToArray();
+
+        var trend = ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 366);
+
+        trend.Points.Should().HaveCount(366);
+        trend.Change.Should().Be(365 / 8.0);
+        trend.Drift.Should().BeApproximately(0.125, 1e-13);
+    }
+
+    [Fact]
+    public void ScoreDropOptions_TimeZoneReadWithAnEmptyOrUnknownId_Throws()
+    {
+        FluentActions.Invoking(() => new ScoreDropOptions { TimeZoneId = "" }.TimeZone).Should().Throw<InvalidOperationException>().WithMessage("*TimeZoneId*");
+        FluentActions.Invoking(() => new ScoreDropOptions { TimeZoneId = "Nowhere/Land" }.TimeZone).Should().Throw<InvalidOperationException>().WithMessage("*Nowhere/Land*");
+        new ScoreDropOptions { TimeZoneId = "utc" }.TimeZone.Should().BeSameAs(TimeZoneInfo.Utc);
+    }
 }

@@ -60,6 +60,9 @@ public sealed class SecurityEventTests
         FluentActions.Invoking(() => SecurityEvent.MetricScoreDrop(Today, "m", "n", 90, 80, MetricWeight.High, [null!])).Should().Throw<ArgumentNullException>().WithParameterName("initiativeEffects");
         FluentActions.Invoking(() => SecurityEvent.InitiativeScoreDrop(Today, default, "n", 90, 80)).Should().Throw<ArgumentException>().WithParameterName("initiativeId");
         FluentActions.Invoking(() => SecurityEvent.InitiativeScoreDrop(Today, "i", "n", -1, 80)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("previousScore");
+        FluentActions.Invoking(() => SecurityEvent.InitiativeScoreDrop(Today, "i", "n", 90, 100.5)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("currentScore");
+        FluentActions.Invoking(() => SecurityEvent.InitiativeScoreDrop(Today, "i", "", 90, 80)).Should().Throw<ArgumentException>().WithParameterName("initiativeName");
+        FluentActions.Invoking(() => SecurityEvent.NewInitiative(Today, default, "n", 10)).Should().Throw<ArgumentException>().WithParameterName("initiativeId");
         FluentActions.Invoking(() => SecurityEvent.NewInitiative(Today, "i", null!, 10)).Should().Throw<ArgumentNullException>().WithParameterName("initiativeName");
         FluentActions.Invoking(() => SecurityEvent.NewInitiative(Today, "i", "n", 101)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("currentScore");
         FluentActions.Invoking(() => new MetricScoreDropCauses([default], 0, 0, null, null, null)).Should().Throw<ArgumentException>().WithParameterName("newlyAffectedAssetIds");
