@@ -170,4 +170,11 @@ public sealed class InitiativeHistoryTests
         FluentActions.Invoking(() => SecurityEventWindows.Within(events, Today, TimeSpan.Zero)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("window");
         FluentActions.Invoking(() => SecurityEventWindows.Within([null!], Today, SecurityEventWindows.Recent)).Should().Throw<ArgumentNullException>().WithParameterName("events");
     }
+
+    [Fact]
+    public void Compare_StaleYesterday_IsNotRecorded()
+    {
+        var staleYesterday = Card(Yesterday, [M("a", 10)], [I("i", 10, ("a", MetricWeight.High))]).WithStaleMetrics(["a"], "failed");
+        InitiativeHistory.Compare(staleYesterday, Card(Today, [M("a", 90)], [I("i", 90, ("a", MetricWeight.High))])).Should().BeEmpty();
+    }
 }

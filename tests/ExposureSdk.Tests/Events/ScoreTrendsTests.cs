@@ -116,7 +116,7 @@ public sealed class ScoreTrendsTests
     [Fact]
     public void Trend_WindowOf1To366Days_OthersThrow()
     {
-        var history = new[] { Card(Today.AddDays(-1), secure: 40), Card(Today, secure: 50) };
+        var history = new[] { Card(Today.AddDays(-1), secure: 40), Card(Today, secure: 50), Card(Today.AddHours(1), secure: 99) };
         ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 1).Points.Select(p => p.Score).Should().Equal(50);
         ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 366).Points.Should().HaveCount(2);
         FluentActions.Invoking(() => ScoreTrends.Trend(history, ScoreSubject.SecureScore, Today, days: 0)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("days");

@@ -385,4 +385,52 @@ public sealed class ExposureScorerTests
         var act = () => ExposureScorer.Score(null!);
         act.Should().Throw<ArgumentNullException>();
     }
+
+    [Fact]
+    public void Score_CountsTowardPoints_MitigatedOrAssessedWithMaxPoints()
+    {
+        var report = Score(Snap([Rec("mitigated", maxPoints: 3, state: ComplianceState.MitigatedByOrganization), Rec("assessed", maxPoints: 3), Rec("none", maxPoints: 3)], [H("assessed", "a")]));
+        report.FindRecommendation("mitigated")!.CountsTowardPoints.Should().BeTrue();
+        report.FindRecommendation("assessed")!.CountsTowardPoints.Should().BeTrue();
+        report.FindRecommendation("none")!.CountsTowardPoints.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Score_Breakdowns_CountEachStateAndShowTheOrdinallySmallestSpellingOfAKey()
+    {
+        var report = Score(Snap(
+            [
+                Rec("r1", workload: "acme scanner"),
+                Rec("r2", workload: "Acme Scanner"),
+                Rec("r3", workload: "ACME SCANNER", state: ComplianceState.MitigatedByOrganization),
+                Rec("r4", workload: "acme scanner"),
+                Rec("r5", workload: "Acme Scanner", riskAccepted: true),
+            ],
+            [H("r1", "a"), U("r2", "a")]));
+
+        var b = report.ByWorkload.Should().ContainSingle().Subject;
+        b.Key.Should().Be("ACME SCANNER");
+        (b.RecommendationCount, b.CompliantCount, b.NotCompliantCount, b.MitigatedCount, b.NotAvailableCount, b.RiskAcceptedCount).Should().Be((5, 1, 1, 1, 2, 1));
+    }
+
+    [Fact]
+    public void Score_PointsScoredInitiative_IsNeverApproximate_AndTwoApproximateMetricsKeepTheInitiativeApproximate()
+    {
+        var report = Score(Snap(
+            [Rec("c1", maxPoints: 2, counts: new ResultCounts(3, 10)), Rec("c2", counts: new ResultCounts(1, 10)), Rec("c3", counts: new ResultCounts(1, 10))],
+            [],
+            [Met("m1", MetricWeight.High, "c1", "c2"), Met("m2", MetricWeight.Low, "c2", "c3")],
+            [Ini("points", recs: ["c1"]), Ini("both", ["m1", "m2"])]));
+
+        report.FindInitiative("points")!.IsApproximate.Should().BeFalse();
+        report.FindMetric("m1")!.IsApproximate.Should().BeTrue();
+        report.FindMetric("m2")!.IsApproximate.Should().BeTrue();
+        report.FindInitiative("both")!.IsApproximate.Should().BeTrue();
+    }
+
+    [Fact]
+    public void ScoringOptions_ValueOf_ChecksTheOptions()
+    {
+        FluentActions.Invoking(() => new ScoringOptions { MediumWeight = 0 }.ValueOf(MetricWeight.High)).Should().Throw<ArgumentException>().WithMessage("*MediumWeight*");
+    }
 }

@@ -175,4 +175,33 @@ public sealed class WhatIfTests
         step.GainFor("i").Should().Be(100);
         step.InitiativeGains.Select(g => (g.InitiativeId.Value, g.Before, g.After, g.Gain)).Should().Equal(("i", (double?)0, (double?)100, 100.0), ("j", null, null, 0.0));
     }
+
+    [Fact]
+    public void WhatIfAndPlanRemediation_UseTheGivenWeights()
+    {
+        var options = new ScoringOptions { HighWeight = 1, LowWeight = 3 };
+        var scored = ExposureScorer.Score(Sample(), options).FindInitiative("i1")!.Score;
+        scored.Should().NotBe(ExposureScorer.Score(Sample()).FindInitiative("i1")!.Score);
+
+        ExposureScorer.WhatIf(Sample(), new RemediationScenario(), options).FindInitiative("i1")!.Score.Should().Be(scored);
+        ExposureScorer.PlanRemediation(Sample(), options).Baseline.FindInitiative("i1")!.Score.Should().Be(scored);
+    }
+
+    [Fact]
+    public void PlanRemediation_EqualGainsOnAnInitiative_RankByOrdinalId()
+    {
+        var snapshot = Snap([Rec("b"), Rec("a")], [U("a", "x"), U("b", "y")], [Met("m", MetricWeight.High, "a", "b")], [Ini("i", ["m"])]);
+
+        var plan = ExposureScorer.PlanRemediation(snapshot);
+
+        plan.Steps.Select(s => (s.RecommendationId.Value, s.GainFor("i"))).Should().Equal(("a", 50.0), ("b", 50.0));
+        plan.ForInitiative("i").Select(s => s.RecommendationId.Value).Should().Equal("a", "b");
+    }
+
+    [Fact]
+    public void WhatIf_UnknownRecommendationOrAsset_TheMessageNamesTheList()
+    {
+        FluentActions.Invoking(() => ExposureScorer.WhatIf(Sample(), new RemediationScenario(["nope"]))).Should().Throw<ArgumentException>().WithMessage("*recommendations*nope*");
+        FluentActions.Invoking(() => ExposureScorer.WhatIf(Sample(), new RemediationScenario(assets: [new AssetRemediation("nope", "a")]))).Should().Throw<ArgumentException>().WithMessage("*assets*nope*");
+    }
 }
