@@ -142,4 +142,38 @@ public sealed class FuzzRegressionTests
         var input = Encoding.UTF8.GetBytes("""{"ExecutedAt":"2026-11-21T06:00:00Z","TenantId":"t","Tests":[{"Id":"MT.1\ud800","Name":"x","Result":"Failed","Tag":[]}]}""");
         Rejected(new MaesterTarget(Fixtures), input, Case()).Should().Contain("$.Tests[0]").And.Contain("escaped lone surrogate");
     }
+
+    // Property names the JSON reader cannot decode, in the scanners' readers too (the Graph and Defender for Cloud
+    // findings were property names; the scanner regressions above are values): refused with the documented
+    // exception, never a raw InvalidOperationException.
+
+    [Fact]
+    public void Ocsf_PropertyNameWithAnEscapedLoneSurrogate_IsRefusedNamingTheRecord()
+    {
+        var input = Encoding.UTF8.GetBytes("""{"class_uid":2004,"metadata":{"event_code":"c1","product":{"name":"Prowler"}},"status\ud800code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"t"}],"finding_info":{"title":"T","uid":"f1"}}""");
+        Rejected(new OcsfTarget(Fixtures), input, Case()).Should().Contain("line 1").And.NotContain("InvalidOperationException");
+    }
+
+    [Fact]
+    public void Ocsf_PropertyNameWithInvalidUtf8_IsRefusedNamingTheRecord()
+    {
+        var input = Bytes("""{"class_uid":2004,"metadata":{"event_code":"c1","product":{"name":"Prowler"}},"status§code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"t"}],"finding_info":{"title":"T","uid":"f1"}}""");
+        Rejected(new OcsfTarget(Fixtures), input, Case()).Should().NotContain("InvalidOperationException");
+    }
+
+    [Fact]
+    public void Maester_PropertyNameWithAnEscapedLoneSurrogate_IsRefused()
+    {
+        var input = Encoding.UTF8.GetBytes("""{"ExecutedAt":"2026-11-21T06:00:00Z","TenantId":"t","Tests":[{"I\udc00d":"MT.1","Name":"x","Result":"Failed","Tag":[]}]}""");
+        Rejected(new MaesterTarget(Fixtures), input, Case()).Should().NotContain("InvalidOperationException");
+    }
+
+    [Fact]
+    public void Maester_UnknownTopLevelPropertyNameWithInvalidUtf8_IsSkippedLikeAnyUnknownProperty()
+    {
+        // The reader never decodes a name it does not know (it compares bytes), so the file is read; the
+        // optional ExecutedAt is simply absent. What matters: no raw InvalidOperationException.
+        var input = Bytes("""{"Executed§At":"2026-11-21T06:00:00Z","TenantId":"t","Tests":[{"Id":"MT.1","Name":"x","Result":"Failed","Tag":[]}]}""");
+        FuzzRunner.RunOne(new MaesterTarget(Fixtures), Case(), input, out _, out _).Should().Be(Outcome.Accepted);
+    }
 }

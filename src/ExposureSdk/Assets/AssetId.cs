@@ -13,7 +13,7 @@ public readonly record struct AssetId : IComparable<AssetId>
     /// <summary>Creates an identifier.</summary>
     /// <param name="value">The identifier text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, white space or longer than 512 characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is empty, white space, longer than 512 characters, or holds a lone surrogate (ill-formed UTF-16).</exception>
     public AssetId(string value) => _value = Guard.Identifier(value);
 
     /// <summary>The identifier text; empty for the default value.</summary>

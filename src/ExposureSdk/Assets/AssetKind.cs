@@ -48,7 +48,7 @@ public readonly record struct AssetKind
     /// <param name="name">The name.</param>
     /// <returns>The value.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space or longer than 512 characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space, longer than 512 characters, or holds a lone surrogate (ill-formed UTF-16).</exception>
     public static AssetKind Parse(string name)
     {
         Guard.Identifier(name);

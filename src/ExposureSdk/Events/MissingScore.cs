@@ -44,20 +44,21 @@ public sealed class MissingScore
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(subjectName);
+        Internal.Guard.WellFormed(subjectName, nameof(subjectName));
         MetricId = metricId;
         InitiativeId = initiativeId;
         SubjectName = subjectName;
         Reason = reason;
-        Detail = detail;
+        Detail = detail is null ? null : Internal.Guard.ReplaceLoneSurrogates(detail);
     }
 
     /// <summary>Creates an entry for a metric.</summary>
     /// <param name="metricId">The metric.</param>
     /// <param name="metricName">Its display name.</param>
     /// <param name="reason">Why the score could not be compared.</param>
-    /// <param name="detail">The stale reason, when there is one.</param>
+    /// <param name="detail">The stale reason, when there is one (a lone surrogate in it becomes U+FFFD).</param>
     /// <returns>The entry.</returns>
-    /// <exception cref="ArgumentException">The id is the default (empty) value or the name is empty.</exception>
+    /// <exception cref="ArgumentException">The id is the default (empty) value or the name is empty or holds a lone surrogate (ill-formed UTF-16).</exception>
     /// <exception cref="ArgumentNullException">The name is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
     public static MissingScore ForMetric(MetricId metricId, string metricName, MissingScoreReason reason, string? detail = null)
@@ -67,9 +68,9 @@ public sealed class MissingScore
     /// <param name="initiativeId">The initiative.</param>
     /// <param name="initiativeName">Its display name.</param>
     /// <param name="reason">Why the score could not be compared.</param>
-    /// <param name="detail">The stale reason, when there is one.</param>
+    /// <param name="detail">The stale reason, when there is one (a lone surrogate in it becomes U+FFFD).</param>
     /// <returns>The entry.</returns>
-    /// <exception cref="ArgumentException">The id is the default (empty) value or the name is empty.</exception>
+    /// <exception cref="ArgumentException">The id is the default (empty) value or the name is empty or holds a lone surrogate (ill-formed UTF-16).</exception>
     /// <exception cref="ArgumentNullException">The name is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reason"/> is not defined.</exception>
     public static MissingScore ForInitiative(InitiativeId initiativeId, string initiativeName, MissingScoreReason reason, string? detail = null)

@@ -68,7 +68,7 @@ public sealed class SecurityEvent
     /// <param name="causes">What caused the drop, or <see langword="null"/> when unknown.</param>
     /// <param name="isApproximate">Whether the metric's score today is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="metricId"/> is the default (empty) value or <paramref name="metricName"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="metricId"/> is the default (empty) value or <paramref name="metricName"/> is empty or holds a lone surrogate (ill-formed UTF-16).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="metricName"/> is <see langword="null"/> or <paramref name="initiativeEffects"/> holds <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–100, or <paramref name="weight"/> is not defined.</exception>
     public static SecurityEvent MetricScoreDrop(
@@ -84,6 +84,7 @@ public sealed class SecurityEvent
     {
         CardChecks.Id(metricId, nameof(metricId));
         ArgumentException.ThrowIfNullOrWhiteSpace(metricName);
+        Internal.Guard.WellFormed(metricName, nameof(metricName));
         CardChecks.Score(previousScore, nameof(previousScore));
         CardChecks.Score(currentScore, nameof(currentScore));
         if (!Enum.IsDefined(weight))
@@ -103,7 +104,7 @@ public sealed class SecurityEvent
     /// <param name="causes">What caused the drop, or <see langword="null"/> when unknown.</param>
     /// <param name="isApproximate">Whether the initiative's score today is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value or <paramref name="initiativeName"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value or <paramref name="initiativeName"/> is empty or holds a lone surrogate (ill-formed UTF-16).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="initiativeName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–100.</exception>
     public static SecurityEvent InitiativeScoreDrop(
@@ -117,6 +118,7 @@ public sealed class SecurityEvent
     {
         CardChecks.Id(initiativeId, nameof(initiativeId));
         ArgumentException.ThrowIfNullOrWhiteSpace(initiativeName);
+        Internal.Guard.WellFormed(initiativeName, nameof(initiativeName));
         CardChecks.Score(previousScore, nameof(previousScore));
         CardChecks.Score(currentScore, nameof(currentScore));
         return new(SecurityEventKind.InitiativeScoreDrop, date, null, initiativeId, initiativeName, previousScore, currentScore, null, [], null, causes) { IsApproximate = isApproximate };
@@ -129,13 +131,14 @@ public sealed class SecurityEvent
     /// <param name="currentScore">Its score today in percent (0–100), or <see langword="null"/> when it has none.</param>
     /// <param name="isApproximate">Whether the initiative's score is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
     /// <returns>The event (no previous score, no drop).</returns>
-    /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value or <paramref name="initiativeName"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="initiativeId"/> is the default (empty) value or <paramref name="initiativeName"/> is empty or holds a lone surrogate (ill-formed UTF-16).</exception>
     /// <exception cref="ArgumentNullException"><paramref name="initiativeName"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="currentScore"/> is outside 0–100.</exception>
     public static SecurityEvent NewInitiative(DateTimeOffset date, InitiativeId initiativeId, string initiativeName, double? currentScore, bool isApproximate = false)
     {
         CardChecks.Id(initiativeId, nameof(initiativeId));
         ArgumentException.ThrowIfNullOrWhiteSpace(initiativeName);
+        Internal.Guard.WellFormed(initiativeName, nameof(initiativeName));
         CardChecks.Score(currentScore, nameof(currentScore));
         return new(SecurityEventKind.NewInitiative, date, null, initiativeId, initiativeName, null, currentScore, null, [], null, null) { IsApproximate = isApproximate };
     }

@@ -53,7 +53,7 @@ public sealed record Initiative
     }
 
     /// <summary>The display name.</summary>
-    /// <exception cref="ArgumentException">Set to an empty or too long name.</exception>
+    /// <exception cref="ArgumentException">Set to an empty or too long name, or one holding a lone surrogate.</exception>
     public string Name
     {
         get;
@@ -96,7 +96,7 @@ public sealed record Initiative
     public bool IsFavorite { get; init; }
 
     /// <summary>What the initiative is about.</summary>
-    /// <exception cref="ArgumentException">Set to a text that is too long.</exception>
+    /// <exception cref="ArgumentException">Set to a text that is too long or holds a lone surrogate.</exception>
     public string? Description
     {
         get;

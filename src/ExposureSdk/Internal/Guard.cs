@@ -27,7 +27,80 @@ internal static class Guard
             throw new ArgumentException($"The value is {value.Length} characters long; at most {MaxIdentifierLength} are allowed.", paramName);
         }
 
-        return value;
+        return WellFormed(value, paramName);
+    }
+
+    /// <summary>
+    /// Rejects ill-formed UTF-16 (a lone surrogate): such text cannot be written as UTF-8 JSON or stored in
+    /// SQLite without becoming U+FFFD, so it would not read back as it was scored, and two distinct ids
+    /// (<c>id-\ud800</c>, <c>id-\udc00</c>) would become one (issue 17). The model refuses it at its boundary.
+    /// </summary>
+    public static string WellFormed(string value, string? paramName)
+    {
+        // Most text has no surrogate at all: one vectorised scan, then a pairing check only where needed.
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return value;
+        }
+
+        var index = IndexOfLoneSurrogate(span, first);
+        return index < 0
+            ? value
+            : throw new ArgumentException(
+                $"The value holds a lone surrogate (U+{(int)span[index]:X4}) at index {index}: text must be well-formed UTF-16, " +
+                "so that what is stored and written reads back identical. Decode the source's text with replacement (U+FFFD) or reject it.",
+                paramName);
+    }
+
+    /// <summary>Replaces every lone surrogate with U+FFFD; for diagnostics (error details), which are shown, never identities.</summary>
+    public static string ReplaceLoneSurrogates(string value)
+    {
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0 || IndexOfLoneSurrogate(span, first) < 0)
+        {
+            return value;
+        }
+
+        return string.Create(value.Length, value, static (destination, source) =>
+        {
+            source.AsSpan().CopyTo(destination);
+            for (var i = 0; i < destination.Length; i++)
+            {
+                if (char.IsHighSurrogate(destination[i]) && i + 1 < destination.Length && char.IsLowSurrogate(destination[i + 1]))
+                {
+                    i++;
+                }
+                else if (char.IsSurrogate(destination[i]))
+                {
+                    destination[i] = '\uFFFD';
+                }
+            }
+        });
+    }
+
+    private static int IndexOfLoneSurrogate(ReadOnlySpan<char> span, int from)
+    {
+        for (var i = from; i < span.Length; i++)
+        {
+            var c = span[i];
+            if (!char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -39,12 +112,17 @@ internal static class Guard
 
     public static string? OptionalText(string? value, int maxLength, [CallerArgumentExpression(nameof(value))] string? paramName = null)
     {
-        if (value is not null && value.Length > maxLength)
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > maxLength)
         {
             throw new ArgumentException($"The value is {value.Length} characters long; at most {maxLength} are allowed.", paramName);
         }
 
-        return value;
+        return WellFormed(value, paramName);
     }
 
     public static T Defined<T>(T value, [CallerArgumentExpression(nameof(value))] string? paramName = null)
@@ -107,6 +185,7 @@ internal static class Guard
                 throw new ArgumentException($"An item is {value.Length} characters long; at most {MaxIdentifierLength} are allowed.", paramName);
             }
 
+            WellFormed(value, paramName);
             if (seen.Add(value))
             {
                 list.Add(value);

@@ -24,7 +24,7 @@ public sealed record ExposureSnapshot
     /// <param name="initiatives">The initiatives.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> is <see langword="null"/>, or a list contains <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">
-    /// The tenant id is empty, an identifier is duplicated, an asset is assessed twice against the same
+    /// The tenant id is empty or holds a lone surrogate, an identifier is duplicated, an asset is assessed twice against the same
     /// recommendation, or a reference names a recommendation or metric that does not exist. The
     /// message names the list, the position and the identifier.
     /// </exception>

@@ -27,7 +27,7 @@ public sealed class SourceCoverage
 
     /// <summary>Creates a coverage.</summary>
     /// <param name="status">The source's status.</param>
-    /// <param name="detail">Why the source has its status, in one sentence (never a token or a payload); required for <see cref="SourceStatus.Limited"/>; at most <see cref="MaxDetailLength"/> characters.</param>
+    /// <param name="detail">Why the source has its status, in one sentence (never a token or a payload); a lone surrogate in it becomes U+FFFD; required for <see cref="SourceStatus.Limited"/>; at most <see cref="MaxDetailLength"/> characters.</param>
     /// <param name="parts">The source's parts, each with its status; none if <see langword="null"/>; at most <see cref="MaxParts"/>.</param>
     /// <param name="score">The source's own points figure (for example Secure Score, or the Defender for Cloud score), or <see langword="null"/>.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
@@ -35,7 +35,7 @@ public sealed class SourceCoverage
     public SourceCoverage(SourceStatus status, string? detail = null, IEnumerable<SourceCoveragePart>? parts = null, PointsScore? score = null)
     {
         Status = Guard.Defined(status);
-        Detail = Guard.OptionalText(detail, MaxDetailLength) ?? string.Empty;
+        Detail = Guard.OptionalText(detail is null ? null : Guard.ReplaceLoneSurrogates(detail), MaxDetailLength) ?? string.Empty;
         if (status == SourceStatus.Limited && string.IsNullOrWhiteSpace(Detail))
         {
             throw new ArgumentException("A limited coverage needs a reason (the detail).", nameof(detail));

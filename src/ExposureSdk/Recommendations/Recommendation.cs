@@ -36,7 +36,7 @@ public sealed record Recommendation
     /// <exception cref="ArgumentException">
     /// An identifier, the name, the source, the workload or the domain is empty or the default value;
     /// <paramref name="manageUrl"/> is not an absolute http or https URI; a list contains an empty item;
-    /// a text is too long.
+    /// a text is too long or holds a lone surrogate (ill-formed UTF-16).
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">
     /// <paramref name="impact"/> or <paramref name="state"/> is not a defined value, or
@@ -89,7 +89,7 @@ public sealed record Recommendation
     }
 
     /// <summary>The display name.</summary>
-    /// <exception cref="ArgumentException">Set to an empty or too long name.</exception>
+    /// <exception cref="ArgumentException">Set to an empty or too long name, or one holding a lone surrogate.</exception>
     public string Name
     {
         get;
@@ -129,7 +129,7 @@ public sealed record Recommendation
     }
 
     /// <summary>What the recommendation is about.</summary>
-    /// <exception cref="ArgumentException">Set to a text that is too long.</exception>
+    /// <exception cref="ArgumentException">Set to a text that is too long or holds a lone surrogate.</exception>
     public string? Description
     {
         get;
@@ -137,7 +137,7 @@ public sealed record Recommendation
     }
 
     /// <summary>The steps that remediate it, in order (a copy of what was given).</summary>
-    /// <exception cref="ArgumentException">Set to a list with an empty or too long step.</exception>
+    /// <exception cref="ArgumentException">Set to a list with an empty or too long step, or one holding a lone surrogate.</exception>
     public IReadOnlyList<string> RemediationSteps
     {
         get;
@@ -190,7 +190,7 @@ public sealed record Recommendation
     }
 
     /// <summary>The threats it mitigates (a copy of what was given, without repeats).</summary>
-    /// <exception cref="ArgumentException">Set to a list with an empty or too long item.</exception>
+    /// <exception cref="ArgumentException">Set to a list with an empty or too long item, or one holding a lone surrogate.</exception>
     public IReadOnlyList<string> Threats
     {
         get;
@@ -198,7 +198,7 @@ public sealed record Recommendation
     }
 
     /// <summary>Free-form tags (a copy of what was given, without repeats).</summary>
-    /// <exception cref="ArgumentException">Set to a list with an empty or too long item.</exception>
+    /// <exception cref="ArgumentException">Set to a list with an empty or too long item, or one holding a lone surrogate.</exception>
     public IReadOnlyList<string> Tags
     {
         get;

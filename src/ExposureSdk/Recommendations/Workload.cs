@@ -128,7 +128,7 @@ public readonly record struct Workload
     /// <param name="name">The workload name.</param>
     /// <returns>The workload.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space or longer than 512 characters.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty, white space, longer than 512 characters, or holds a lone surrogate (ill-formed UTF-16).</exception>
     public static Workload Parse(string name)
     {
         Guard.Identifier(name);

@@ -21,7 +21,7 @@ public sealed class ScoreCard
     /// <param name="initiatives">The initiatives (unique ids).</param>
     /// <param name="origin">Where the scores come from; <see cref="ScoreCardOrigin.Refresh"/> unless the card was rebuilt from a source's history.</param>
     /// <exception cref="ArgumentNullException"><paramref name="tenantId"/> is <see langword="null"/> or a list contains <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The tenant id is empty or an id is repeated (the message names it).</exception>
+    /// <exception cref="ArgumentException">The tenant id is empty or holds a lone surrogate, or an id is repeated (the message names it).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="secureScore"/> is outside 0–100, or <paramref name="origin"/> is not defined.</exception>
     public ScoreCard(
         string tenantId,
@@ -37,6 +37,7 @@ public sealed class ScoreCard
         }
 
         ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        Internal.Guard.WellFormed(tenantId, nameof(tenantId));
         TenantId = tenantId;
         AsOf = asOf.ToUniversalTime();
         SecureScore = CardChecks.Score(secureScore, nameof(secureScore));

@@ -8,12 +8,12 @@ public sealed class ScoreCardInitiative
     /// <param name="name">The display name.</param>
     /// <param name="score">The score in percent (0–100), or <see langword="null"/>.</param>
     /// <param name="availability">Whether the score can be compared.</param>
-    /// <param name="staleReason">Why the data is stale, if it is.</param>
+    /// <param name="staleReason">Why the data is stale, if it is (a lone surrogate in it becomes U+FFFD).</param>
     /// <param name="metrics">Its metrics and their weights.</param>
     /// <param name="recommendationIds">The recommendations it lists directly.</param>
     /// <param name="targetScore">The user-set target (0–100), if any.</param>
     /// <param name="isApproximate">Whether the score is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
-    /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty, a metric is listed twice, or a list holds a default id.</exception>
+    /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty or holds a lone surrogate (ill-formed UTF-16), a metric is listed twice, or a list holds a default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A score is outside 0–100 or the availability is not defined.</exception>
     public ScoreCardInitiative(
         InitiativeId id,
@@ -29,11 +29,12 @@ public sealed class ScoreCardInitiative
         IsApproximate = isApproximate;
         CardChecks.Id(id, nameof(id));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Internal.Guard.WellFormed(name, nameof(name));
         Id = id;
         Name = name;
         Score = CardChecks.Score(score, nameof(score));
         Availability = CardChecks.Availability(availability);
-        StaleReason = staleReason;
+        StaleReason = staleReason is null ? null : Internal.Guard.ReplaceLoneSurrogates(staleReason);
         var m = CardChecks.NoNulls(metrics, nameof(metrics)).OrderBy(x => x.MetricId).ToArray();
         if (m.Select(x => x.MetricId).Distinct().Count() != m.Length)
         {

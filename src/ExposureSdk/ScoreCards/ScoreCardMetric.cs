@@ -12,12 +12,12 @@ public sealed class ScoreCardMetric
     /// <param name="affected">Affected assets (0 or more, at most <paramref name="scope"/>).</param>
     /// <param name="scope">Assets in scope (0 or more).</param>
     /// <param name="availability">Whether the score can be compared.</param>
-    /// <param name="staleReason">Why the data is stale, if it is.</param>
+    /// <param name="staleReason">Why the data is stale, if it is (a lone surrogate in it becomes U+FFFD).</param>
     /// <param name="recommendationIds">Member recommendation ids.</param>
     /// <param name="initiativeIds">Ids of the initiatives that contain it.</param>
     /// <param name="topAffectedAssetIds">The first affected asset ids in ordinal order (at most 100 kept).</param>
     /// <param name="isApproximate">Whether the score is approximate (rules §3; see <see cref="IsApproximate"/>).</param>
-    /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty, or a list holds a default id.</exception>
+    /// <exception cref="ArgumentException">The id is the default (empty) value, the name is empty or holds a lone surrogate (ill-formed UTF-16), or a list holds a default id.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A number or enum value is out of range.</exception>
     public ScoreCardMetric(
         MetricId id,
@@ -37,6 +37,7 @@ public sealed class ScoreCardMetric
         IsApproximate = isApproximate;
         CardChecks.Id(id, nameof(id));
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Internal.Guard.WellFormed(name, nameof(name));
         if (!Enum.IsDefined(weight))
         {
             throw new ArgumentOutOfRangeException(nameof(weight), weight, $"Metric '{id}': not a defined MetricWeight.");
@@ -58,7 +59,7 @@ public sealed class ScoreCardMetric
         Affected = affected;
         Scope = scope;
         Availability = CardChecks.Availability(availability);
-        StaleReason = staleReason;
+        StaleReason = staleReason is null ? null : Internal.Guard.ReplaceLoneSurrogates(staleReason);
         RecommendationIdArray = CardChecks.Ids(recommendationIds, nameof(recommendationIds), int.MaxValue);
         InitiativeIdArray = CardChecks.Ids(initiativeIds, nameof(initiativeIds), int.MaxValue);
         TopAffectedAssetIdArray = CardChecks.Ids(topAffectedAssetIds, nameof(topAffectedAssetIds), Scoring.MetricScore.TopAffectedLimit);
