@@ -257,7 +257,7 @@ public sealed class DefenderForCloudProvider : ExposureSourceProvider, IDisposab
     };
 
     private static string Truncate(string detail)
-        => detail.Length <= SourceCoverage.MaxDetailLength ? detail : string.Concat(detail.AsSpan(0, SourceCoverage.MaxDetailLength - 1), "…");
+        => Internal.TextCut.WithEllipsis(detail, SourceCoverage.MaxDetailLength);
 
     private DefenderForCloudReadResult EnsureUsable(DefenderForCloudReadResult result)
     {

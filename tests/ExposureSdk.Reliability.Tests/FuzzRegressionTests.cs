@@ -91,6 +91,16 @@ public sealed class FuzzRegressionTests
     }
 
     [Fact]
+    public void DefenderRest_LongCategoryWithAPairAcrossTheCut_IsCutBeforeThePair()
+    {
+        // Text cut to the model's limits must not split a surrogate pair: the model refuses the lone half.
+        // "category:" is 9 characters, so the emoji's first half would be the tag's 512th.
+        var target = new DefenderTarget(Fixtures, DefenderForCloudReadPath.Rest);
+        var input = Encoding.UTF8.GetBytes("""{"value":[{"name":"21300918-b2e3-0346-785f-c77ff57d243b","properties":{"displayName":"d","severity":"Medium","categories":["%"]}}]}""".Replace("%", new string('c', 502) + "\U0001F600tail", StringComparison.Ordinal));
+        FuzzRunner.RunOne(target, Case(target.SeedOf("assessmentMetadata")), input, out _, out _).Should().Be(Outcome.Accepted);
+    }
+
+    [Fact]
     public void DefenderRest_AssessmentNameLongerThanAnIdentifier_IsSkipped()
     {
         // Was an ArgumentException from the Assessment constructor ("The value is 53808 characters long").
@@ -122,6 +132,13 @@ public sealed class FuzzRegressionTests
     {
         // Was an ArgumentException from Workload.Parse ("The value is 45168 characters long"; found by the long run).
         var input = Encoding.UTF8.GetBytes("""{"class_uid":2004,"metadata":{"event_code":"c1","product":{"name":"Prowler"}},"cloud":{"provider":"%"},"status_code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"t"}],"finding_info":{"title":"T","uid":"f1"}}""".Replace("%", new string('p', 5000), StringComparison.Ordinal));
+        FuzzRunner.RunOne(new OcsfTarget(Fixtures), Case(), input, out _, out _).Should().Be(Outcome.Accepted);
+    }
+
+    [Fact]
+    public void Ocsf_LongCloudProviderWithAPairAcrossTheCut_IsCutBeforeThePair()
+    {
+        var input = Encoding.UTF8.GetBytes("""{"class_uid":2004,"metadata":{"event_code":"c1","product":{"name":"Prowler"}},"cloud":{"provider":"%"},"status_code":"FAIL","severity_id":3,"resources":[{"uid":"r1","type":"%"}],"finding_info":{"title":"T","uid":"f1"}}""".Replace("%", new string('p', 510) + "\U0001F600tail", StringComparison.Ordinal));
         FuzzRunner.RunOne(new OcsfTarget(Fixtures), Case(), input, out _, out _).Should().Be(Outcome.Accepted);
     }
 

@@ -163,21 +163,25 @@ public sealed class HostileTextTests : IDisposable
         }
     }
 
+    // At most length characters, never ending in half a surrogate pair (the model refuses ill-formed UTF-16).
+    private static string Cut(string text, int length) =>
+        text.Length <= length ? text : text[..(char.IsHighSurrogate(text[length - 1]) ? length - 1 : length)];
+
     private (string Today, string Yesterday) WriteSnapshots()
     {
         var corpus = Texts;
         var recommendations = corpus.Select((name, i) => new Recommendation(
-            $"r{i}", name.Length > 512 ? name[..512] : name, corpus[(i + 1) % corpus.Length][..Math.Min(100, corpus[(i + 1) % corpus.Length].Length)],
-            corpus[(i + 2) % corpus.Length][..Math.Min(100, corpus[(i + 2) % corpus.Length].Length)], "Devices", Impact.High, maxPoints: 10)).ToArray();
-        var assets = Enumerable.Range(0, 3).Select(a => new Asset($"asset-{a}-{corpus[a][..Math.Min(40, corpus[a].Length)]}", AssetKind.Device)).ToArray();
+            $"r{i}", Cut(name, 512), Cut(corpus[(i + 1) % corpus.Length], 100),
+            Cut(corpus[(i + 2) % corpus.Length], 100), "Devices", Impact.High, maxPoints: 10)).ToArray();
+        var assets = Enumerable.Range(0, 3).Select(a => new Asset($"asset-{a}-{Cut(corpus[a], 40)}", AssetKind.Device)).ToArray();
         ExposureSnapshot Snapshot(DateTimeOffset asOf, AssessmentStatus status) => new(
             "hostile-tenant",
             asOf,
             recommendations,
             assets,
             recommendations.SelectMany(r => assets.Select((a, k) => new Assessment(r.Id, a.Id, k == 0 ? status : AssessmentStatus.Healthy))),
-            corpus.Select((name, i) => new Metric($"m{i}", name.Length > 512 ? name[..512] : name, MetricWeight.High, [recommendations[i].Id])),
-            corpus.Select((name, i) => new Initiative($"i{i}", name.Length > 512 ? name[..512] : name, InitiativeKind.Workload, [(MetricId)$"m{i}"], null, 90)));
+            corpus.Select((name, i) => new Metric($"m{i}", Cut(name, 512), MetricWeight.High, [recommendations[i].Id])),
+            corpus.Select((name, i) => new Initiative($"i{i}", Cut(name, 512), InitiativeKind.Workload, [(MetricId)$"m{i}"], null, 90)));
         var asOf = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero);
         return (Write("today.json", Snapshot(asOf, AssessmentStatus.Unhealthy)), Write("yesterday.json", Snapshot(asOf.AddDays(-1), AssessmentStatus.Healthy)));
     }

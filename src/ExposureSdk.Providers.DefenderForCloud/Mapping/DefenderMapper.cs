@@ -324,7 +324,7 @@ internal sealed class DefenderMapper
 
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string Truncate(string value) => value.Length <= 512 ? value : value[..512];
+    private static string Truncate(string value) => Internal.TextCut.Prefix(value, 512);
 
     /// <summary>A name that says something, or null (a blank display name falls back to the next one; issue 17, found by fuzzing).</summary>
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

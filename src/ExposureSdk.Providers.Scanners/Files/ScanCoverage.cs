@@ -52,7 +52,7 @@ internal static class ScanCoverage
     {
         var name = Path.GetFileName(path.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
         name = string.IsNullOrWhiteSpace(name) ? path : name;
-        return name.Length <= 512 ? name : name[..512];
+        return Internal.TextCut.Prefix(name, 512);
     }
 
     private static string Unprefixed(string message, string providerName)
@@ -62,5 +62,5 @@ internal static class ScanCoverage
     }
 
     private static string Cut(string text)
-        => text.Length <= SourceCoverage.MaxDetailLength ? text : string.Concat(text.AsSpan(0, SourceCoverage.MaxDetailLength - 1), "…");
+        => Internal.TextCut.WithEllipsis(text, SourceCoverage.MaxDetailLength);
 }

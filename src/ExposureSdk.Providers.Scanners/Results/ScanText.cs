@@ -22,7 +22,7 @@ internal static class ScanText
         }
     }
 
-    public static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "\u2026");
+    public static string Cut(string text, int max) => Internal.TextCut.WithEllipsis(text, max);
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 

@@ -112,5 +112,5 @@ internal static class ComplianceCatalog
         return text.Length <= 128 ? text : text[..128].TrimEnd('-');
     }
 
-    private static string Cut(string value) => value.Length <= 512 ? value : value[..512];
+    private static string Cut(string value) => Internal.TextCut.Prefix(value, 512);
 }

@@ -20,7 +20,7 @@ internal static class SourceCoverages
             : string.Create(CultureInfo.InvariantCulture, $"{why} (the last known data, from {previous.PulledAt:yyyy-MM-dd HH:mm:ss}Z, is shown, marked stale)");
         if (detail.Length > SourceCoverage.MaxDetailLength)
         {
-            detail = string.Concat(detail.AsSpan(0, SourceCoverage.MaxDetailLength - 1), "…");
+            detail = Internal.TextCut.WithEllipsis(detail, SourceCoverage.MaxDetailLength);
         }
 
         return new SourceCoverage(SourceStatus.Failed, detail);

@@ -120,7 +120,7 @@ public sealed class SourcePullContext : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(message);
         if (message.Length > MaxWarningLength)
         {
-            message = string.Concat(message.AsSpan(0, MaxWarningLength - 1), "…");
+            message = Internal.TextCut.WithEllipsis(message, MaxWarningLength);
         }
 
         lock (_gate)

@@ -101,6 +101,24 @@ public sealed class IllFormedTextTests
         FluentActions.Invoking(() => new RecommendationId("id-\udc00")).Should().Throw<ArgumentException>().WithMessage("*U+DC00*index 3*");
     }
 
+    [Theory]
+    [InlineData(10, 10, false)]
+    [InlineData(11, 11, false)]
+    [InlineData(9, 8, true)]
+    public void TextCut_NeverSplitsAPair_AndStaysWithinTheLimit(int max, int expectedLength, bool pairDropped)
+    {
+        var text = "abcdefgh\U0001F600ij"; // the pair is at indices 8 and 9
+        var prefix = Internal.TextCut.Prefix(text, max);
+        prefix.Should().Be(text[..expectedLength]);
+        Internal.Guard.WellFormed(prefix, "text").Should().BeSameAs(prefix);
+        prefix.Contains('\uD83D', StringComparison.Ordinal).Should().Be(!pairDropped);
+
+        var ellipsis = Internal.TextCut.WithEllipsis(text, max + 1);
+        ellipsis.Length.Should().BeLessThanOrEqualTo(max + 1);
+        Internal.Guard.WellFormed(ellipsis, "text").Should().BeSameAs(ellipsis);
+        Internal.TextCut.WithEllipsis(text, text.Length).Should().BeSameAs(text);
+    }
+
     [Fact]
     public void DiagnosticText_LoneSurrogate_BecomesReplacementCharacter_PairsKept()
     {
