@@ -59,6 +59,10 @@ public static class Mutations
         _ => JsonValue.Create(""),
         _ => JsonValue.Create(" \t\n"),
         size => JsonValue.Create(new string('x', size * 16)),
+        // A surrogate pair across the model's limits (identifiers 512, text 4,096 characters), with room for the
+        // prefixes providers add ("category:", "subscription:"): a cut must not leave a lone half.
+        size => JsonValue.Create(new string('x', 496 + (size % 17)) + "\U0001F600tail"),
+        size => JsonValue.Create(new string('x', 4080 + (size % 17)) + "\U0001F600tail"),
         _ => JsonValue.Create("12"),
         _ => JsonValue.Create("-0.0e-0"),
         _ => JsonValue.Create("NaN"),

@@ -78,6 +78,7 @@ public sealed class ExposureRefreshPipelineTests
     [InlineData(ProviderFault.YieldsNullRecord, ProviderOutcomeKind.Failed)]
     [InlineData(ProviderFault.YieldsDuplicateIds, ProviderOutcomeKind.Failed)]
     [InlineData(ProviderFault.YieldsMalformedAssessment, ProviderOutcomeKind.Failed)]
+    [InlineData(ProviderFault.BuildsIllFormedText, ProviderOutcomeKind.Failed)]
     public async Task RefreshAsync_ProviderFault_OthersScoredFailureReportedNoFalseDrop(ProviderFault fault, ProviderOutcomeKind expected)
     {
         var f = new PipelineFixture();
@@ -93,6 +94,11 @@ public sealed class ExposureRefreshPipelineTests
         var cloud = result.FindOutcome("cloud")!;
         cloud.Kind.Should().Be(expected);
         cloud.ErrorMessage.Should().NotBeNullOrWhiteSpace();
+        if (fault == ProviderFault.BuildsIllFormedText)
+        {
+            cloud.ErrorMessage.Should().Contain("lone surrogate (U+D800) at index 2");
+        }
+
         cloud.Counts.Should().Be(default(ProviderRecordCounts));
         cloud.UsedLastKnownData.Should().BeTrue();
         cloud.LastSucceededAt.Should().NotBeNull().And.BeOnOrBefore(PipelineFixture.Day1.AddDays(1));

@@ -14,6 +14,9 @@ public enum ProviderFault
     YieldsNullRecord,
     YieldsDuplicateIds,
     YieldsMalformedAssessment,
+
+    /// <summary>Builds a recommendation whose id holds a lone surrogate, as a partner's mapping might: the model refuses it.</summary>
+    BuildsIllFormedText,
 }
 
 /// <summary>A provider whose records and faults the test sets between refreshes.</summary>
@@ -56,6 +59,9 @@ internal sealed class ScriptedProvider(string name) : ExposureSourceProvider(nam
                 break;
             case ProviderFault.CancelsItself:
                 throw new TaskCanceledException("The provider's own HTTP client gave up.");
+            case ProviderFault.BuildsIllFormedText:
+                yield return new Recommendation("r-\ud800", "Ill-formed", "Scripted", "Cloud", "Devices", Impact.High, maxPoints: 1);
+                break;
         }
 
         foreach (var r in content.Recommendations)
