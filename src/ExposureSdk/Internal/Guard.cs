@@ -57,28 +57,22 @@ internal static class Guard
     /// <summary>Replaces every lone surrogate with U+FFFD; for diagnostics (error details), which are shown, never identities.</summary>
     public static string ReplaceLoneSurrogates(string value)
     {
-        var span = value.AsSpan();
-        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
-        if (first < 0 || IndexOfLoneSurrogate(span, first) < 0)
+        var first = value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        var index = first < 0 ? -1 : IndexOfLoneSurrogate(value, first);
+        if (index < 0)
         {
             return value;
         }
 
-        return string.Create(value.Length, value, static (destination, source) =>
+        var chars = value.ToCharArray();
+        do
         {
-            source.AsSpan().CopyTo(destination);
-            for (var i = 0; i < destination.Length; i++)
-            {
-                if (char.IsHighSurrogate(destination[i]) && i + 1 < destination.Length && char.IsLowSurrogate(destination[i + 1]))
-                {
-                    i++;
-                }
-                else if (char.IsSurrogate(destination[i]))
-                {
-                    destination[i] = '\uFFFD';
-                }
-            }
-        });
+            chars[index] = '\uFFFD';
+            index = IndexOfLoneSurrogate(chars, index + 1);
+        }
+        while (index >= 0);
+
+        return new string(chars);
     }
 
     private static int IndexOfLoneSurrogate(ReadOnlySpan<char> span, int from)

@@ -125,6 +125,8 @@ public sealed class IllFormedTextTests
         var coverage = new SourceCoverage(SourceStatus.Limited, "bad \ud800 text \ud83d\ude00", [new SourceCoveragePart("part", SourceStatus.Failed, "x\udc00")]);
         coverage.Detail.Should().Be("bad \ufffd text \ud83d\ude00");
         coverage.Parts.Single().Detail.Should().Be("x\ufffd");
+        new SourceCoverage(SourceStatus.Limited, "a\udc00\ud800b\ud800\ud83d\ude00\udc00").Detail
+            .Should().Be("a\ufffd\ufffdb\ufffd\ud83d\ude00\ufffd", "each lone half is replaced, the pair between them kept");
 
         var missing = MissingScore.ForMetric("m", "Metric", MissingScoreReason.StaleToday, "provider failed: \ud800");
         missing.Detail.Should().Be("provider failed: \ufffd");
