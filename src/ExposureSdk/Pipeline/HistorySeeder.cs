@@ -45,11 +45,15 @@ internal static class HistorySeeder
         {
             foreach (var day in histories[p].Days)
             {
-                if (DayOf(day, asOf, retention, drop.TimeZone) is not { } date)
+                // Plain nullable values rather than `is not { } date`: a mutation tool that removes the
+                // `continue` must still compile, or it drops every mutant of this method.
+                var dayOf = DayOf(day, asOf, retention, drop.TimeZone);
+                if (dayOf is null)
                 {
                     continue;
                 }
 
+                var date = dayOf.Value;
                 if (!byDate.TryGetValue(date, out var slots))
                 {
                     byDate[date] = slots = new SourceHistoryDay?[histories.Count];
@@ -86,20 +90,24 @@ internal static class HistorySeeder
                 }
             }
 
-            ScoreCard card;
+            ScoreCard? scored = null;
             try
             {
                 var merged = RecordMerger.Merge(records, today.Metrics, today.Initiatives);
                 var snapshot = new ExposureSnapshot(tenantId, dayAsOf, merged.Recommendations, merged.Assets, merged.Assessments, merged.Metrics, merged.Initiatives);
-                card = ScoreCard.FromReport(ExposureScorer.Score(snapshot, scoring));
+                scored = ScoreCard.FromReport(ExposureScorer.Score(snapshot, scoring));
             }
             catch (ArgumentException ex)
             {
                 warnings.Add(FormattableString.Invariant($"The history of {date:yyyy-MM-dd} could not be scored and was not seeded: {ex.Message}"));
+            }
+
+            if (scored is null)
+            {
                 continue;
             }
 
-            card = MarkUncovered(card, todayCard, Gap);
+            var card = MarkUncovered(scored, todayCard, Gap);
             var secureScore = today.Recommendations.All(r => Gap(r.Id) is null) ? card.SecureScore : null;
             card = card.AsSourceHistory(secureScore);
             var events = ScoreDropDetector.Detect(ScoreDropDetector.SelectBaseline(cards, card.AsOf, drop), card, drop);
