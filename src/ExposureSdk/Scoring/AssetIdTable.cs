@@ -45,8 +45,7 @@ internal sealed class AssetIdTable
 
         var table = _slots;
         var mask = table.Length - 1;
-        var slot = id.GetHashCode() & mask;
-        for (var probes = 0; probes < table.Length; probes++)
+        for (var slot = id.GetHashCode() & mask; ; slot = (slot + 1) & mask)
         {
             var entry = table[slot];
             if (entry == 0)
@@ -58,10 +57,6 @@ internal sealed class AssetIdTable
             {
                 return entry - 1;
             }
-
-            slot = (slot + 1) & mask;
         }
-
-        return -1;
     }
 }

@@ -59,7 +59,6 @@ public sealed partial class ExposureDataset
             throw new ArgumentException("The partial was computed over other definitions (recommendations, metrics or their members differ).", nameof(merged));
         }
 
-        var perAsset = new bool[_recs.Length];
         var recommendations = new RecommendationScore[_recs.Length];
         for (var r = 0; r < _recs.Length; r++)
         {
@@ -69,7 +68,6 @@ public sealed partial class ExposureDataset
             if (healthy + unhealthy + notApplicable > 0)
             {
                 kind = ResultKind.PerAsset;
-                perAsset[r] = true;
             }
             else if (rec.Counts is { } c)
             {
@@ -96,7 +94,7 @@ public sealed partial class ExposureDataset
             for (var j = _memberStart[m]; j < _memberStart[m + 1]; j++)
             {
                 var r = _members[j];
-                if (_recs[r].IsRiskAccepted || perAsset[r] || recommendations[r].ResultKind != ResultKind.CountOnly)
+                if (_recs[r].IsRiskAccepted || recommendations[r].ResultKind != ResultKind.CountOnly)
                 {
                     continue;
                 }

@@ -7,7 +7,7 @@ namespace ExposureSdk.Scoring;
 /// </summary>
 internal sealed class MetricPartial
 {
-    private MetricPartial(long[] scope, long[] affected, int[][] top)
+    internal MetricPartial(long[] scope, long[] affected, int[][] top)
     {
         Scope = scope;
         Affected = affected;

@@ -52,7 +52,9 @@ public sealed class RemediationScenario
         }
 
         var targets = (assets ?? []).Distinct().ToArray();
-        if (targets.Any(a => a.RecommendationId == default || a.AssetId == default))
+
+        // Only the default value lacks its ids: the constructor checks both.
+        if (targets.Any(a => a == default))
         {
             throw new ArgumentException("A remediated asset needs a recommendation id and an asset id.", nameof(assets));
         }

@@ -97,7 +97,7 @@ internal static class RandomSnapshots
         sb.Append("secure ").Append(Bits(report.SecureScore.AchievedPoints)).Append(' ').Append(Bits(report.SecureScore.MaxPoints)).AppendLine();
         foreach (var r in report.Recommendations)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"rec {r.Id} {r.State} {r.DerivedState} {r.ResultKind} {r.Healthy} {r.Unhealthy} {r.NotApplicable} {Bits(r.Points.AchievedPoints)} {Bits(r.Points.MaxPoints)} {r.CountsTowardPoints} [{string.Join(',', r.MetricIds)}] [{string.Join(',', r.InitiativeIds)}]").AppendLine();
+            sb.Append(CultureInfo.InvariantCulture, $"rec {r.Id} {r.State} {r.DerivedState} explicit={r.IsStateExplicit} {r.ResultKind} {r.Healthy} {r.Unhealthy} {r.NotApplicable} {Bits(r.Points.AchievedPoints)} {Bits(r.Points.MaxPoints)} {r.CountsTowardPoints} [{string.Join(',', r.MetricIds)}] [{string.Join(',', r.InitiativeIds)}]").AppendLine();
         }
 
         foreach (var m in report.Metrics)
