@@ -282,7 +282,8 @@ internal sealed partial class SnapshotDocumentReader
             _ => "initiatives",
         };
 
-        private static string Shorten(string value) => value.Length <= 80 ? value : string.Concat(value.AsSpan(0, 77), "...");
+        // Quoted in messages: at most 80 characters, never half a surrogate pair (the message must stay well-formed).
+        private static string Shorten(string value) => Internal.TextCut.WithEllipsis(value, 80);
 
         /// <summary>
         /// The properties of one kind of object, named by the members of <typeparamref name="TField"/> (0, 1, 2…

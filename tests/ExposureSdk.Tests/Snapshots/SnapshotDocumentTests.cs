@@ -199,6 +199,28 @@ public sealed class SnapshotDocumentTests
     }
 
     [Theory]
+    [InlineData(76)]
+    [InlineData(77)]
+    [InlineData(78)]
+    [InlineData(79)]
+    [InlineData(80)]
+    public void Read_LongUnknownValue_IsQuotedShortWithoutHalfAPair(int pairAt)
+    {
+        // A value of 100 characters with a surrogate pair (U+1F600) at the given index: quoted as at most 80
+        // characters ending in an ellipsis, never cut between the two halves of the pair.
+        var value = new string('x', pairAt) + "\ud83d\ude00" + new string('y', 98 - pairAt);
+        var error = ReadFails(Minimal("[" + Recommendation().Replace("\"High\"", "\"" + value + "\"", StringComparison.Ordinal) + "]"));
+
+        var quoted = error.Message["$.recommendations[0].impact: unknown value '".Length..error.Message.IndexOf("' (expected", StringComparison.Ordinal)];
+        quoted.Length.Should().BeLessThanOrEqualTo(80);
+        quoted.Should().EndWith("\u2026");
+        quoted.Should().StartWith(value[..Math.Min(pairAt, 79)]);
+        error.Message.EnumerateRunes().Should().NotContain(Rune.ReplacementChar);
+        System.Text.Unicode.Utf8.FromUtf16(error.Message, new byte[error.Message.Length * 3], out _, out _, replaceInvalidSequences: false)
+            .Should().Be(System.Buffers.OperationStatus.Done, "the message is well-formed UTF-16");
+    }
+
+    [Theory]
     [InlineData("\"domain\": \"Identity\"", "\"domain\": \"Network\"", "$.recommendations[0].domain: unknown value 'Network' (expected Devices, Apps, Data, Identity, Cloud, SaaS)")]
     [InlineData("\"impact\": \"High\"", "\"impact\": 3", "$.recommendations[0].impact: expected a string (one of High, Medium, Low), got a number")]
     [InlineData("\"impact\": \"High\"", "\"impact\": \"3\"", "$.recommendations[0].impact: unknown value '3'")]
