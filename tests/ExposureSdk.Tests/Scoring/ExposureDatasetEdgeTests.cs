@@ -152,14 +152,26 @@ public sealed class ExposureDatasetEdgeTests
     }
 
     [Fact]
+    public void Builder_RefusedBuildArgument_LeavesTheBuilderUsable()
+    {
+        // A refused argument consumes nothing: the builder still builds, with everything added before.
+        var builder = new ExposureDatasetBuilder("t", AsOf).AddRecommendation(Rec("r")).AddAssessment("r", "a", AssessmentStatus.Unhealthy).AddMetric(Met("m", MetricWeight.High, "r"));
+        FluentActions.Invoking(() => builder.Build(maxDegreeOfParallelism: -1)).Should().Throw<ArgumentOutOfRangeException>().WithParameterName("maxDegreeOfParallelism");
+
+        var dataset = builder.Build(maxDegreeOfParallelism: 1);
+        dataset.GetMetricScore("m").Should().Be(0);
+        dataset.ToReport().FindMetric("m")!.Scope.Should().Be(1);
+    }
+
+    [Fact]
     public void Builder_EveryAddAfterBuild_Throws()
     {
         var builder = new ExposureDatasetBuilder("t", AsOf);
         _ = builder.Build();
         FluentActions.Invoking(() => builder.AddMetric(Met("m", MetricWeight.High))).Should().Throw<InvalidOperationException>();
         FluentActions.Invoking(() => builder.AddInitiative(Ini("i"))).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => builder.AddAssessment("r", "a", AssessmentStatus.Healthy)).Should().Throw<InvalidOperationException>();
-        FluentActions.Invoking(() => builder.AddAssessments([H("r", "a")])).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => builder.AddAssessment("r", "a", AssessmentStatus.Healthy)).Should().Throw<InvalidOperationException>().WithMessage("Build was already called*");
+        FluentActions.Invoking(() => builder.AddAssessments([H("r", "a")])).Should().Throw<InvalidOperationException>().WithMessage("Build was already called*");
         FluentActions.Invoking(() => builder.Build()).Should().Throw<InvalidOperationException>();
         builder.AssessmentCount.Should().Be(0);
     }
@@ -184,6 +196,27 @@ public sealed class ExposureDatasetEdgeTests
         var recs = new[] { Rec("r1", maxPoints: 0.1), Rec("r2", maxPoints: 0.2), Rec("r3", maxPoints: 0.3), Rec("r4", maxPoints: 0.7) };
         var snapshot = Snap(recs, [H("r1", "a"), H("r2", "a"), H("r3", "a"), U("r4", "a")], [Met("m", MetricWeight.High, "r1")], [Ini("i", recs: ["r4", "r3", "r2", "r1"])]);
         RandomSnapshots.Dump(ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1).ToReport()).Should().Be(RandomSnapshots.Dump(ExposureScorer.Score(snapshot)));
+    }
+
+    [Fact]
+    public void InitiativePoints_AreSummedInAscendingIdOrder()
+    {
+        // docs/scoring.md: every sum runs in ascending ordinal id order, whatever the order of the lists. In
+        // doubles, 0.1 + 0.1 + 1.1 + 0.1 (ascending) is 1.4000000000000001 and 0.1 + 1.1 + 0.1 + 0.1 is 1.4000000000000004.
+        var recs = new[] { Rec("r3", maxPoints: 1.1), Rec("r1", maxPoints: 0.1), Rec("r4", maxPoints: 0.1), Rec("r2", maxPoints: 0.1) };
+        var snapshot = Snap(recs, [H("r1", "a"), H("r2", "a"), H("r3", "a"), U("r4", "a")], [Met("m", MetricWeight.High, "r1")], [Ini("i", recs: ["r4", "r2", "r3", "r1"])]);
+        double one = 0.1, three = 1.1, nothing = 0;
+        var expectedMax = one + one + three + one;
+        var expectedAchieved = one + one + three + nothing;
+        expectedMax.Should().NotBe(one + three + one + one, "the test needs sums that depend on their order");
+        expectedAchieved.Should().NotBe(nothing + three + one + one, "the test needs sums that depend on their order");
+
+        foreach (var report in new[] { ExposureScorer.Score(snapshot), ExposureDataset.FromSnapshot(snapshot, maxDegreeOfParallelism: 1).ToReport() })
+        {
+            var points = report.FindInitiative("i")!.Points!.Value;
+            points.MaxPoints.Should().Be(expectedMax);
+            points.AchievedPoints.Should().Be(expectedAchieved);
+        }
     }
 
     [Fact]
