@@ -11,6 +11,8 @@ namespace ExposureSdk.Samples.Common;
 /// </summary>
 public sealed class RecommendationFilter
 {
+    private const int QuotedValueMaxLength = 80;
+
     private readonly HashSet<ComplianceState> _states = [];
     private readonly HashSet<Impact> _impacts = [];
     private readonly HashSet<SecurityDomain> _domains = [];
@@ -34,22 +36,24 @@ public sealed class RecommendationFilter
         {
             _states.Add(Enum.TryParse<ComplianceState>(value, ignoreCase: true, out var s) && Enum.IsDefined(s)
                 ? s
-                : throw new InputException($"{prefix}state: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<ComplianceState>())})."));
+                : throw new InputException($"{prefix}state: unknown value '{Quote(value)}' (expected {string.Join(", ", Enum.GetNames<ComplianceState>())})."));
         }
 
         foreach (var value in Split(impact))
         {
             _impacts.Add(Enum.TryParse<Impact>(value, ignoreCase: true, out var i) && Enum.IsDefined(i)
                 ? i
-                : throw new InputException($"{prefix}impact: unknown value '{value}' (expected {string.Join(", ", Enum.GetNames<Impact>())})."));
+                : throw new InputException($"{prefix}impact: unknown value '{Quote(value)}' (expected {string.Join(", ", Enum.GetNames<Impact>())})."));
         }
 
         foreach (var value in Split(domain))
         {
-            var parsed = SecurityDomain.Parse(value);
-            _domains.Add(parsed.IsWellKnown
-                ? parsed
-                : throw new InputException($"{prefix}domain: unknown value '{value}' (expected {string.Join(", ", SecurityDomain.WellKnown)})."));
+            // Looked up among the well-known names, not parsed: Parse refuses what is not a valid name (too long,
+            // control characters) with an ArgumentException, and this value comes from a command line or a URL.
+            var known = SecurityDomain.WellKnown.Where(d => string.Equals(d.Name, value, StringComparison.OrdinalIgnoreCase)).ToArray();
+            _domains.Add(known.Length == 1
+                ? known[0]
+                : throw new InputException($"{prefix}domain: unknown value '{Quote(value)}' (expected {string.Join(", ", SecurityDomain.WellKnown)})."));
         }
 
         _workloads = Split(workload);
@@ -95,6 +99,9 @@ public sealed class RecommendationFilter
         && (_workloads.Length == 0 || _workloads.Any(w => r.Workload.Name.Contains(w, StringComparison.OrdinalIgnoreCase)))
         && (_sources.Length == 0 || _sources.Any(s => r.Source.Name.Contains(s, StringComparison.OrdinalIgnoreCase)))
         && (_search is null || r.Name.Contains(_search, StringComparison.OrdinalIgnoreCase) || r.Id.Value.Contains(_search, StringComparison.OrdinalIgnoreCase));
+
+    // The value comes from a command line or a query string: bounded (and made harmless) before it is quoted.
+    private static string Quote(string value) => SafeText.Neutralize(value, QuotedValueMaxLength);
 
     private static string[] Split(string? value) =>
         value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -73,6 +73,20 @@ public sealed class CliExitCodeTests
         run.Stdout.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("--state")]
+    [InlineData("--impact")]
+    [InlineData("--domain")]
+    public async Task AnUnknownLongValue_Exits2_QuotedShort(string option)
+    {
+        var run = await CliRun.RunAsync(["report", option, new string('x', 4000)]);
+
+        run.ExitCode.Should().Be(2);
+        run.Stderr.Should().StartWith($"error: {option}: unknown value '" + new string('x', 79) + "\u2026'");
+        run.Stderr.Length.Should().BeLessThan(300, "the value is quoted cut to 80 characters");
+        run.Stdout.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Snapshot_MissingFile_Exits2NamingTheFile()
     {

@@ -72,6 +72,25 @@ public sealed class ApiTests(DemoDashboard dashboard)
     }
 
     [Theory]
+    [InlineData("state")]
+    [InlineData("impact")]
+    [InlineData("domain")]
+    public async Task AnUnknownValue_IsQuotedShortAndHarmless_HoweverLongOrHostile(string parameter)
+    {
+        var value = "\u001b[2J" + new string('x', 4000) + "tail";
+        using var response = await Client.GetAsync(new Uri($"/api/report?{parameter}={Uri.EscapeDataString(value)}", UriKind.Relative));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
+        var opening = $"{parameter}: unknown value '";
+        detail.Should().Contain(opening);
+        var start = detail.IndexOf(opening, StringComparison.Ordinal) + opening.Length;
+        var quoted = detail[start..detail.IndexOf("' (expected", start, StringComparison.Ordinal)];
+        quoted.Should().HaveLength(80).And.EndWith("\u2026").And.NotContain("tail");
+        quoted.Should().NotContain("\u001b", "an escape sequence from a query string never reaches a message");
+    }
+
+    [Theory]
     [InlineData("/api/initiatives/no-such-initiative", "no initiative 'no-such-initiative'")]
     [InlineData("/api/metrics/no-such-metric", "no metric 'no-such-metric'")]
     [InlineData("/api/plan?initiative=nope", "no initiative 'nope'")]
